@@ -1,0 +1,71 @@
+"""Exports: the public interface. Kinds are registered by name; later stages add theirs."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Iterable, Iterator
+from typing import IO, Any
+
+from geobrief.store.store import Store
+
+Exporter = Callable[[Store], Iterable[dict[str, Any]]]
+EXPORTERS: dict[str, Exporter] = {}
+FIELDS: dict[str, list[str]] = {}
+
+
+def exporter(kind: str, fields: list[str]) -> Callable[[Exporter], Exporter]:
+    def register(fn: Exporter) -> Exporter:
+        EXPORTERS[kind] = fn
+        FIELDS[kind] = fields
+        return fn
+
+    return register
+
+
+@exporter(
+    "documents",
+    ["id", "path", "url", "title", "author", "publisher", "published", "published_inferred",
+     "summary", "text", "words", "duplicate_of"],
+)
+def export_documents(store: Store) -> Iterator[dict[str, Any]]:
+    for d in store.documents():
+        yield {k: getattr(d, k) for k in FIELDS["documents"]}
+
+
+@exporter("actors", ["id", "name", "kind", "country", "aliases", "mentions"])
+def export_actors(store: Store) -> Iterator[dict[str, Any]]:
+    for a, n in store.actors():
+        yield {"id": a.id, "name": a.name, "kind": a.kind, "country": a.country, "aliases": a.aliases, "mentions": n}
+
+
+@exporter("mentions", ["doc", "actor", "text", "start", "end", "sentence"])
+def export_mentions(store: Store) -> Iterator[dict[str, Any]]:
+    for m in store.mentions():
+        yield {"doc": m.doc, "actor": m.actor, "text": m.text, "start": m.start, "end": m.end, "sentence": m.sentence}
+
+
+def records(store: Store, kind: str) -> Iterable[dict[str, Any]]:
+    if kind not in EXPORTERS:
+        raise KeyError(f"unknown export kind '{kind}' (known: {', '.join(sorted(EXPORTERS))})")
+    return EXPORTERS[kind](store)
+
+
+def write(store: Store, kind: str, fmt: str, out: IO[str]) -> int:
+    """Write every record of `kind` to `out` as JSON lines or CSV; returns the count."""
+    rows = records(store, kind)
+    n = 0
+    if fmt == "jsonl":
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            n += 1
+    elif fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=FIELDS[kind], extrasaction="ignore")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
+                             for k, v in row.items()})
+            n += 1
+    else:
+        raise ValueError(f"unknown format '{fmt}' (use jsonl or csv)")
+    return n

@@ -1,0 +1,38 @@
+# geobrief — every set-up step lives here, so a fresh machine needs only `make demo` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+GB     := $(VENV)/bin/geobrief
+PIP_VERSION := 26.3
+DEMO_DB := out/demo.db
+
+.PHONY: install demo test eval bench lint clean
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade "pip==$(PIP_VERSION)"
+	$(PY) -m pip install --quiet -c requirements.lock -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	@mkdir -p out
+	$(GB) ingest examples --db $(DEMO_DB)
+	$(GB) docs --db $(DEMO_DB)
+	$(GB) actors --db $(DEMO_DB) --top 15
+
+test: install
+	$(PY) -m pytest -q
+
+eval: install
+	$(PY) eval/extraction.py
+
+bench: install
+	$(PY) bench/ingest.py
+
+lint: install
+	$(VENV)/bin/ruff check src tests eval bench scripts
+
+clean:
+	rm -rf out .pytest_cache .ruff_cache

@@ -1,0 +1,88 @@
+"""The Python API: everything the CLI does, as calls that return records.
+
+    import geobrief
+    gb = geobrief.open("news.db")
+    gb.ingest(["articles/"])
+    gb.actors(top=10)            # list of dicts
+    gb.actors(top=10, frame=True) # a pandas DataFrame, where pandas is installed
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import Any
+
+from geobrief import export as _export
+from geobrief.config import Settings
+from geobrief.pipeline import IngestReport, Progress
+from geobrief.pipeline import ingest as _ingest
+from geobrief.store.store import Store
+
+
+def _frame(rows: list[dict[str, Any]], frame: bool) -> Any:
+    if not frame:
+        return rows
+    try:
+        import pandas as pd
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise RuntimeError("frame=True needs pandas: pip install pandas") from exc
+    return pd.DataFrame(rows)
+
+
+class Geobrief:
+    """A geobrief project: a store plus the settings its pipeline runs with."""
+
+    def __init__(self, db: str | os.PathLike[str] | None = None, settings: Settings | None = None) -> None:
+        self.store = Store(db)
+        self.settings = settings or Settings()
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Geobrief:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def ingest(
+        self,
+        paths: list[str] | str,
+        *,
+        on_error: Callable[[str], None] | None = None,
+        progress_factory: Callable[[int], Progress] | None = None,
+    ) -> IngestReport:
+        if isinstance(paths, str | os.PathLike):
+            paths = [os.fspath(paths)]
+        return _ingest(self.store, [os.fspath(p) for p in paths], self.settings,
+                       on_error=on_error, progress_factory=progress_factory)
+
+    def docs(self, *, limit: int | None = None, text: bool = False, frame: bool = False) -> Any:
+        rows = [
+            {k: v for k, v in d.__dict__.items() if k not in ("minhash", "shingles") and (text or k != "text")}
+            for d in self.store.documents(include_text=text, limit=limit)
+        ]
+        return _frame(rows, frame)
+
+    def actors(self, *, top: int | None = None, kind: str | None = None, frame: bool = False) -> Any:
+        rows = [
+            {"id": a.id, "name": a.name, "kind": a.kind, "country": a.country, "aliases": a.aliases, "mentions": n}
+            for a, n in self.store.actors(top=top, kind=kind)
+        ]
+        return _frame(rows, frame)
+
+    def mentions(self, *, doc: str | None = None, actor: str | None = None, frame: bool = False) -> Any:
+        rows = [m.__dict__ for m in self.store.mentions(doc=doc, actor=actor)]
+        return _frame(rows, frame)
+
+    def search(self, query: str, *, limit: int = 20, frame: bool = False) -> Any:
+        return _frame(self.store.search(query, limit=limit), frame)
+
+    def export(self, kind: str, *, frame: bool = False) -> Any:
+        return _frame(list(_export.records(self.store, kind)), frame)
+
+
+def open(db: str | os.PathLike[str] | None = None, settings: Settings | None = None) -> Geobrief:  # noqa: A001
+    """Open (creating and migrating if needed) the store at `db`, a path or a database URL."""
+    return Geobrief(db, settings)

@@ -1,0 +1,167 @@
+"""The command line: a thin layer over `geobrief.api`."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from geobrief.config import Settings
+
+DB_HELP = "Database: a file path or a URL (sqlite:///…, postgresql://…). Default: $GEOBRIEF_DB, else ./geobrief.db"
+
+
+def db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    @click.option("--db", envvar="GEOBRIEF_DB", default=None, help=DB_HELP)
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        return fn(*args, **kwargs)
+
+    return wrapper
+
+
+def _open(db: str | None, settings: Settings | None = None) -> Any:
+    import geobrief
+
+    return geobrief.open(db, settings)
+
+
+def _table(rows: list[dict[str, Any]], columns: list[str], widths: dict[str, int] | None = None) -> None:
+    widths = widths or {}
+    if not rows:
+        click.echo("(nothing)")
+        return
+
+    def cell(v: Any, col: str) -> str:
+        s = "" if v is None else (", ".join(map(str, v)) if isinstance(v, list) else str(v))
+        s = " ".join(s.split())
+        w = widths.get(col, 40)
+        return s if len(s) <= w else s[: w - 1] + "…"
+
+    cells = [[cell(r.get(c), c) for c in columns] for r in rows]
+    size = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(columns)]
+    click.echo("  ".join(c.ljust(size[i]) for i, c in enumerate(columns)).rstrip())
+    click.echo("  ".join("-" * size[i] for i in range(len(columns))))
+    for row in cells:
+        click.echo("  ".join(v.ljust(size[i]) for i, v in enumerate(row)).rstrip())
+
+
+def _emit(rows: list[dict[str, Any]], fmt: str, columns: list[str], widths: dict[str, int] | None = None) -> None:
+    if fmt == "json":
+        for r in rows:
+            click.echo(json.dumps(r, ensure_ascii=False))
+    else:
+        _table(rows, columns, widths)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="geobrief")
+def main() -> None:
+    """geobrief: read international-relations articles, build a sourced, dated knowledge graph."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--model", envvar="GEOBRIEF_MODEL", default=None, help="spaCy model (package or name).")
+@click.option("--max-size", type=float, default=None, help="Largest file accepted, in MB (default 50).")
+@click.option("--strict", is_flag=True, help="Exit 1 if any input failed.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def ingest(paths: tuple[str, ...], db: str | None, model: str | None, max_size: float | None,
+           strict: bool, quiet: bool) -> None:
+    """Read, clean, analyse and store articles: files, folders, globs, .gz, or - for stdin."""
+    from tqdm import tqdm
+
+    settings = Settings()
+    if model:
+        settings.model = model
+    if max_size:
+        settings.max_bytes = int(max_size * 1024 * 1024)
+    bars: list[tqdm] = []
+
+    def progress(total: int) -> Callable[[int], None]:
+        bar = tqdm(total=total, unit="file", desc="ingest", disable=quiet or None, file=sys.stderr)
+        bars.append(bar)
+        return bar.update
+
+    def on_error(msg: str) -> None:
+        (bars[0].write if bars else click.echo)(f"error: {msg}", file=sys.stderr)
+
+    with _open(db, settings) as gb:
+        report = gb.ingest(list(paths), on_error=on_error, progress_factory=progress)
+    for bar in bars:
+        bar.close()
+    click.echo(report.summary() + (f" ({report.words / report.seconds:.0f} words/s)" if report.seconds else ""))
+    if (strict and report.failed) or (report.failed and not (report.new or report.unchanged or report.duplicates)):
+        sys.exit(1)
+
+
+@main.command()
+@db_option
+@click.option("--limit", type=int, default=None)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+def docs(db: str | None, limit: int | None, fmt: str) -> None:
+    """List stored documents."""
+    with _open(db) as gb:
+        rows = gb.docs(limit=limit)
+    _emit(rows, fmt, ["id", "published", "words", "author", "title", "duplicate_of"],
+          {"id": 12, "title": 60, "author": 24, "duplicate_of": 12})
+
+
+@main.command()
+@db_option
+@click.option("--top", type=int, default=None, help="Only the N most mentioned.")
+@click.option("--kind", type=click.Choice(["state", "person", "organization", "group", "place"]), default=None)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+def actors(db: str | None, top: int | None, kind: str | None, fmt: str) -> None:
+    """List actors, most mentioned first."""
+    with _open(db) as gb:
+        rows = gb.actors(top=top, kind=kind)
+    _emit(rows, fmt, ["id", "name", "kind", "country", "mentions", "aliases"], {"aliases": 50, "id": 28})
+
+
+@main.command()
+@click.argument("query")
+@db_option
+@click.option("--limit", type=int, default=20)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+def search(query: str, db: str | None, limit: int, fmt: str) -> None:
+    """Full-text search: words, "phrases", OR, -exclude, prefix*. Any string is safe."""
+    with _open(db) as gb:
+        rows = gb.search(query, limit=limit)
+    if fmt == "json":
+        _emit(rows, fmt, [])
+        return
+    if not rows:
+        click.echo("No match.")
+    for r in rows:
+        click.echo(f"{r['id'][:12]}  {r['published'] or '????-??-??'}  {r['title'] or r['path']}")
+        click.echo(f"    {' '.join(r['snippet'].split())}")
+
+
+@main.command()
+@click.argument("kind")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None)
+def export(kind: str, db: str | None, fmt: str, output: str | None) -> None:
+    """Export KIND (documents, actors, mentions) as JSON lines or CSV."""
+    from geobrief import export as ex
+
+    if kind not in ex.EXPORTERS:
+        raise click.BadParameter(f"unknown kind '{kind}' (known: {', '.join(sorted(ex.EXPORTERS))})")
+    with _open(db) as gb:
+        if output:
+            with open(output, "w", encoding="utf-8", newline="") as fh:
+                n = ex.write(gb.store, kind, fmt, fh)
+            click.echo(f"wrote {n} {kind} to {output}", err=True)
+        else:
+            ex.write(gb.store, kind, fmt, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()

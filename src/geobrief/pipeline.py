@@ -1,0 +1,142 @@
+"""The spine, end to end: ingest → nlp → store, one document per transaction.
+
+Reading and de-duplication run lazily ahead of spaCy, so memory stays flat on a
+large corpus and the progress bar moves per document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from geobrief.config import Settings
+from geobrief.ingest.identity import doc_id, signature
+from geobrief.ingest.readers import Article, Failure, Source, discover, read_source
+from geobrief.nlp.pipeline import Analysis, analyse_many, get_pipeline
+from geobrief.store.store import ActorRecord, DocumentRecord, MentionRecord, Store
+
+
+@dataclass
+class IngestReport:
+    new: int = 0
+    unchanged: int = 0
+    duplicates: int = 0
+    failed: int = 0
+    seconds: float = 0.0
+    words: int = 0
+    errors: list[str] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (
+            f"{self.new} new, {self.unchanged} unchanged, {self.duplicates} duplicates, "
+            f"{self.failed} failed in {self.seconds:.1f}s"
+        )
+
+
+Progress = Callable[[int], None]
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+
+
+def ingest(
+    store: Store,
+    paths: list[str],
+    settings: Settings | None = None,
+    *,
+    on_error: Callable[[str], None] | None = None,
+    progress_factory: Callable[[int], Progress] | None = None,
+) -> IngestReport:
+    """Read, clean, analyse and store every article under `paths`."""
+    settings = settings or Settings()
+    report = IngestReport()
+    started = time.perf_counter()
+
+    def fail(message: str) -> None:
+        report.failed += 1
+        report.errors.append(message)
+        if on_error:
+            on_error(message)
+
+    sources: list[Source] = []
+    for item in discover(paths):
+        if isinstance(item, Failure):
+            fail(str(item))
+        else:
+            sources.append(item)
+    tick: Progress = progress_factory(len(sources)) if progress_factory else (lambda n: None)
+    index = store.near_duplicate_index()
+    seen: set[str] = set()
+
+    def prepared() -> Iterator[tuple[str, str | None, DocumentRecord]]:
+        for src in sources:
+            for item in read_source(src, settings.max_bytes):
+                if isinstance(item, Failure):
+                    fail(str(item))
+                    continue
+                rec = _record(item)
+                if rec is None:
+                    fail(f"{item.source}{':' + str(item.line) if item.line else ''}: no article text found")
+                    continue
+                if rec.id in seen or store.has_document(rec.id):
+                    report.unchanged += 1
+                    continue
+                seen.add(rec.id)
+                sig = signature(rec.text)
+                rec.minhash, rec.shingles = sig.to_bytes(), sig.size
+                match = index.find(sig)
+                if match is not None:
+                    rec.duplicate_of = match[0]
+                    rec.ingested_at = _now()
+                    store.save_document(rec)
+                    report.duplicates += 1
+                    report.ids.append(rec.id)
+                    continue
+                index.add(rec.id, sig)
+                yield rec.text, rec.published, rec
+            tick(1)
+
+    nlp = get_pipeline(settings)
+    for rec, analysis in analyse_many(prepared(), nlp, settings):
+        rec.ingested_at = _now()
+        if store.save_document(rec, analysis.sentences, *_annotations(rec.id, analysis)):
+            report.new += 1
+            report.words += rec.words
+            report.ids.append(rec.id)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _record(article: Article) -> DocumentRecord | None:
+    ex = article.extracted
+    text = (ex.text or "").strip()
+    if not text:
+        return None
+    return DocumentRecord(
+        id=doc_id(text),
+        path=article.source,
+        line=article.line,
+        url=ex.url,
+        title=ex.title,
+        author=ex.author,
+        publisher=ex.publisher,
+        published=ex.published,
+        published_inferred=bool(ex.published_inferred),
+        summary=ex.summary,
+        text=text,
+        words=len(text.split()),
+    )
+
+
+def _annotations(doc: str, analysis: Analysis) -> tuple[list[ActorRecord], list[MentionRecord]]:
+    actors: dict[str, ActorRecord] = {}
+    mentions: dict[tuple[int, int], MentionRecord] = {}
+    for m in analysis.mentions:
+        a = m.actor
+        actors.setdefault(a.id, ActorRecord(a.id, a.name, a.kind, a.country, list(a.aliases or [])))
+        mentions.setdefault((m.start, m.end), MentionRecord(doc, a.id, m.text, m.start, m.end, m.sentence))
+    return list(actors.values()), list(mentions.values())

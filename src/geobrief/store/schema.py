@@ -1,0 +1,78 @@
+"""The store's tables: the spine's contract that every later stage reads and writes.
+
+documents → sentences → mentions → actors. Ids are content hashes (documents) or
+dictionary ids (actors), so re-ingesting never duplicates a row. Offsets are
+character offsets into ``documents.text``.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("path", Text, nullable=False),
+    Column("line", Integer),
+    Column("url", Text),
+    Column("title", Text),
+    Column("author", Text),
+    Column("publisher", Text),
+    Column("published", String(10)),
+    Column("published_inferred", Boolean, nullable=False, default=False),
+    Column("summary", Text),
+    Column("text", Text, nullable=False),
+    Column("words", Integer, nullable=False),
+    Column("duplicate_of", String(40), ForeignKey("documents.id")),
+    Column("minhash", LargeBinary),
+    Column("shingles", Integer),
+    Column("ingested_at", String(32), nullable=False),
+)
+
+sentences = Table(
+    "sentences",
+    metadata,
+    Column("doc", String(40), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+)
+
+actors = Table(
+    "actors",
+    metadata,
+    Column("id", String(120), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("country", String(16)),
+    Column("aliases", Text, nullable=False, default="[]"),  # JSON list
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("doc", String(40), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("start_char", Integer, primary_key=True),
+    Column("end_char", Integer, primary_key=True),
+    Column("actor", String(120), ForeignKey("actors.id"), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("sentence", Integer, nullable=False),
+)
+
+Index("ix_mentions_actor", mentions.c.actor)
+Index("ix_documents_duplicate_of", documents.c.duplicate_of)
+Index("ix_documents_published", documents.c.published)

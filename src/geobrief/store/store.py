@@ -1,0 +1,279 @@
+"""The store: SQLAlchemy Core over SQLite (default) or PostgreSQL, migrated by Alembic.
+
+One transaction per document: a killed ingest loses nothing already committed,
+and a rerun skips what is there (ids are content hashes).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, func, select, text
+from sqlalchemy.engine import Connection
+
+from geobrief.ingest.identity import NearDuplicateIndex, Signature
+from geobrief.store import schema as t
+from geobrief.store.fts import fts5_query, plain_words
+
+DEFAULT_DB = "geobrief.db"
+
+
+def resolve_url(db: str | os.PathLike[str] | None) -> str:
+    """A path or URL, else $GEOBRIEF_DB, else ./geobrief.db, as a SQLAlchemy URL."""
+    db = os.fspath(db) if db is not None else os.environ.get("GEOBRIEF_DB") or DEFAULT_DB
+    if "://" in db:
+        return db
+    return f"sqlite:///{Path(db).expanduser().resolve()}"
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest Alembic revision."""
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+@dataclass
+class DocumentRecord:
+    id: str
+    path: str
+    text: str
+    words: int
+    line: int | None = None
+    url: str | None = None
+    title: str | None = None
+    author: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+    published_inferred: bool = False
+    summary: str | None = None
+    duplicate_of: str | None = None
+    minhash: bytes | None = None
+    shingles: int | None = None
+    ingested_at: str = ""
+
+
+@dataclass
+class ActorRecord:
+    id: str
+    name: str
+    kind: str
+    country: str | None
+    aliases: list[str]
+
+
+@dataclass
+class MentionRecord:
+    doc: str
+    actor: str
+    text: str
+    start: int
+    end: int
+    sentence: int
+
+
+class Store:
+    """The database behind a geobrief project."""
+
+    def __init__(self, db: str | os.PathLike[str] | None = None) -> None:
+        self.url = resolve_url(db)
+        if self.url.startswith("sqlite:///"):
+            Path(self.url[len("sqlite:///") :]).parent.mkdir(parents=True, exist_ok=True)
+        self.engine = create_engine(self.url, future=True)
+        self.dialect = self.engine.dialect.name
+        if self.dialect == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        migrate(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # --- writing -------------------------------------------------------------
+
+    def has_document(self, doc_id: str) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(select(t.documents.c.id).where(t.documents.c.id == doc_id)).first() is not None
+
+    def near_duplicate_index(self) -> NearDuplicateIndex:
+        index = NearDuplicateIndex()
+        q = select(t.documents.c.id, t.documents.c.minhash, t.documents.c.shingles).where(
+            t.documents.c.duplicate_of.is_(None), t.documents.c.minhash.is_not(None)
+        )
+        with self.engine.connect() as conn:
+            for row in conn.execute(q.order_by(t.documents.c.ingested_at, t.documents.c.id)):
+                index.add(row.id, Signature.from_bytes(row.minhash, row.shingles or 0))
+        return index
+
+    def save_document(
+        self,
+        doc: DocumentRecord,
+        sentences: Iterable[tuple[int, int]] = (),
+        actors: Iterable[ActorRecord] = (),
+        mentions: Iterable[MentionRecord] = (),
+    ) -> bool:
+        """Write one document and its annotations atomically; False if it was already stored."""
+        with self.engine.begin() as conn:
+            if conn.execute(select(t.documents.c.id).where(t.documents.c.id == doc.id)).first():
+                return False
+            conn.execute(t.documents.insert().values(**doc.__dict__))
+            if self.dialect == "sqlite":
+                conn.execute(
+                    text(
+                        "INSERT INTO documents_fts(rowid, title, text) "
+                        "SELECT rowid, title, text FROM documents WHERE id = :id"
+                    ),
+                    {"id": doc.id},
+                )
+            rows = [{"doc": doc.id, "idx": i, "start_char": s, "end_char": e} for i, (s, e) in enumerate(sentences)]
+            if rows:
+                conn.execute(t.sentences.insert(), rows)
+            self._upsert_actors(conn, actors)
+            mrows = [
+                {"doc": doc.id, "start_char": m.start, "end_char": m.end, "actor": m.actor,
+                 "text": m.text, "sentence": m.sentence}
+                for m in mentions
+            ]
+            if mrows:
+                conn.execute(t.mentions.insert(), mrows)
+        return True
+
+    def _upsert_actors(self, conn: Connection, actors: Iterable[ActorRecord]) -> None:
+        rows = {
+            a.id: {"id": a.id, "name": a.name, "kind": a.kind, "country": a.country,
+                   "aliases": json.dumps(sorted(set(a.aliases)), ensure_ascii=False)}
+            for a in actors
+        }
+        if not rows:
+            return
+        if self.dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
+        stmt = insert(t.actors).values(list(rows.values()))
+        conn.execute(stmt.on_conflict_do_nothing(index_elements=["id"]))
+
+    # --- reading -------------------------------------------------------------
+
+    def documents(self, *, include_text: bool = True, limit: int | None = None) -> Iterator[DocumentRecord]:
+        cols = [c for c in t.documents.c if include_text or c.name not in ("text", "minhash")]
+        q = select(*cols).order_by(t.documents.c.published, t.documents.c.path, t.documents.c.id)
+        if limit:
+            q = q.limit(limit)
+        with self.engine.connect() as conn:
+            for row in conn.execute(q):
+                data = dict(row._mapping)
+                data.setdefault("text", "")
+                data["published_inferred"] = bool(data["published_inferred"])
+                yield DocumentRecord(**data)
+
+    def document(self, doc_id: str) -> DocumentRecord | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.documents).where(t.documents.c.id == doc_id)).first()
+        if row is None:
+            return None
+        data = dict(row._mapping)
+        data["published_inferred"] = bool(data["published_inferred"])
+        return DocumentRecord(**data)
+
+    def count_documents(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(t.documents)).scalar_one())
+
+    def actors(self, *, top: int | None = None, kind: str | None = None) -> list[tuple[ActorRecord, int]]:
+        """Actors with their mention counts in non-duplicate documents, most mentioned first."""
+        live = select(t.documents.c.id).where(t.documents.c.duplicate_of.is_(None))
+        counts = (
+            select(t.mentions.c.actor, func.count().label("n"))
+            .where(t.mentions.c.doc.in_(live))
+            .group_by(t.mentions.c.actor)
+            .subquery()
+        )
+        q = (
+            select(t.actors, func.coalesce(counts.c.n, 0).label("n"))
+            .select_from(t.actors.outerjoin(counts, counts.c.actor == t.actors.c.id))
+            .order_by(func.coalesce(counts.c.n, 0).desc(), t.actors.c.id)
+        )
+        if kind:
+            q = q.where(t.actors.c.kind == kind)
+        if top:
+            q = q.limit(top)
+        surface: dict[str, set[str]] = {}
+        with self.engine.connect() as conn:
+            rows = conn.execute(q).all()
+            ids = [r.id for r in rows]
+            for i in range(0, len(ids), 500):
+                sq = select(t.mentions.c.actor, t.mentions.c.text).distinct().where(
+                    t.mentions.c.actor.in_(ids[i : i + 500])
+                )
+                for actor, txt in conn.execute(sq):
+                    surface.setdefault(actor, set()).add(txt)
+        out = []
+        for r in rows:
+            aliases = set(json.loads(r.aliases or "[]")) | surface.get(r.id, set())
+            aliases.discard(r.name)
+            out.append((ActorRecord(r.id, r.name, r.kind, r.country, sorted(aliases)), int(r.n)))
+        return out
+
+    def mentions(self, *, doc: str | None = None, actor: str | None = None) -> Iterator[MentionRecord]:
+        q = select(t.mentions).order_by(t.mentions.c.doc, t.mentions.c.start_char)
+        if doc:
+            q = q.where(t.mentions.c.doc == doc)
+        if actor:
+            q = q.where(t.mentions.c.actor == actor)
+        with self.engine.connect() as conn:
+            for r in conn.execute(q):
+                yield MentionRecord(r.doc, r.actor, r.text, r.start_char, r.end_char, r.sentence)
+
+    def sentences(self, doc: str) -> list[tuple[int, int]]:
+        q = select(t.sentences.c.start_char, t.sentences.c.end_char).where(t.sentences.c.doc == doc)
+        with self.engine.connect() as conn:
+            return [(r.start_char, r.end_char) for r in conn.execute(q.order_by(t.sentences.c.idx))]
+
+    def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
+        """Documents matching `query` with a highlighted snippet; any string is safe."""
+        with self.engine.connect() as conn:
+            if self.dialect == "sqlite":
+                match = fts5_query(query)
+                if match is None:
+                    return []
+                sql = text(
+                    "SELECT d.id, d.title, d.path, d.published, "
+                    "snippet(documents_fts, 1, '[', ']', ' … ', 16) AS snippet, bm25(documents_fts) AS score "
+                    "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
+                    "WHERE documents_fts MATCH :q ORDER BY score LIMIT :n"
+                )
+                rows = conn.execute(sql, {"q": match, "n": limit}).all()
+            else:
+                words = plain_words(query)
+                if not words:
+                    return []
+                sql = text(
+                    "SELECT id, title, path, published, "
+                    "ts_headline('english', text, plainto_tsquery('english', :q), "
+                    "'StartSel=[, StopSel=], MaxWords=20, MinWords=8') AS snippet, "
+                    "-ts_rank(to_tsvector('english', coalesce(title, '') || ' ' || text), "
+                    "plainto_tsquery('english', :q)) AS score FROM documents "
+                    "WHERE to_tsvector('english', coalesce(title, '') || ' ' || text) "
+                    "@@ plainto_tsquery('english', :q) ORDER BY score LIMIT :n"
+                )
+                rows = conn.execute(sql, {"q": words, "n": limit}).all()
+        return [dict(r._mapping) for r in rows]
