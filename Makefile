@@ -18,7 +18,7 @@ install: $(VENV)/.installed
 
 demo: install
 	@mkdir -p out
-	$(GB) ingest examples --db $(DEMO_DB)
+	$(GB) ingest examples/corpus --db $(DEMO_DB)
 	$(GB) docs --db $(DEMO_DB)
 	$(GB) actors --db $(DEMO_DB) --top 15
 

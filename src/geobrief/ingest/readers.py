@@ -321,7 +321,7 @@ def _read_pdf(data: bytes, label: str) -> Extracted:
         info = reader.metadata or {}
     except (PyPdfError, ValueError, KeyError, TypeError) as exc:
         raise ReadError(f"malformed PDF ({type(exc).__name__}: {str(exc)[:80]})") from exc
-    text = "\n\n".join(p.strip("\n") for p in pages)
+    text = "\n\n".join(unwrap_lines(lines) for lines in drop_running_lines([p.splitlines() for p in pages]))
     if not text.strip():
         raise ReadError("PDF has no extractable text (scanned image?)")
     ex = clean_text(text, filename=Path(label).name)
@@ -333,3 +333,56 @@ def _read_pdf(data: bytes, label: str) -> Extracted:
         if m:
             ex.published, ex.published_inferred = "-".join(m.groups()), True
     return ex
+
+
+_PAGE_NO = re.compile(r"^\s*(page\s+)?\d+(\s*(of|/)\s*\d+)?\s*$", re.I)
+
+
+def drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
+    """Drop page numbers, and headers/footers that repeat at the top or bottom of several pages."""
+
+    def key(line: str) -> str:
+        return re.sub(r"\d+", "#", line.strip().lower())
+
+    edges: dict[str, int] = {}
+    for lines in pages:
+        for line in {key(x) for x in lines[:2] + lines[-2:] if x.strip()}:
+            edges[line] = edges.get(line, 0) + 1
+    repeated = {k for k, n in edges.items() if n >= 2} if len(pages) >= 2 else set()
+    out = []
+    for lines in pages:
+        keep = []
+        for i, line in enumerate(lines):
+            at_edge = i < 2 or i >= len(lines) - 2
+            if _PAGE_NO.match(line) or (at_edge and key(line) in repeated):
+                continue
+            keep.append(line)
+        out.append(keep)
+    return out
+
+
+def unwrap_lines(lines: list[str]) -> str:
+    """Rejoin hard-wrapped PDF lines into paragraphs: a line clearly shorter than the text width ends one."""
+    lines = [x.rstrip() for x in lines]
+    lengths = sorted(len(x) for x in lines if x.strip())
+    if not lengths:
+        return ""
+    width = lengths[int(len(lengths) * 0.9) - 1 if len(lengths) > 1 else 0]
+    paras: list[str] = []
+    cur = ""
+    for line in lines:
+        if not line.strip():
+            if cur:
+                paras.append(cur)
+            cur = ""
+            continue
+        if cur:
+            cur = cur + line.lstrip() if cur.endswith("-") else cur + " " + line.lstrip()
+        else:
+            cur = line.strip()
+        if len(line) < 0.8 * width:
+            paras.append(cur)
+            cur = ""
+    if cur:
+        paras.append(cur)
+    return "\n\n".join(paras)
