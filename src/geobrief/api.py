@@ -1,10 +1,10 @@
 """The Python API: everything the CLI does, as calls that return records.
 
-    import geobrief
-    gb = geobrief.open("news.db")
-    gb.ingest(["articles/"])
-    gb.actors(top=10)            # list of dicts
-    gb.actors(top=10, frame=True) # a pandas DataFrame, where pandas is installed
+import geobrief
+gb = geobrief.open("news.db")
+gb.ingest(["articles/"])
+gb.actors(top=10)            # list of dicts
+gb.actors(top=10, frame=True) # a pandas DataFrame, where pandas is installed
 """
 
 from __future__ import annotations
@@ -55,8 +55,13 @@ class Geobrief:
     ) -> IngestReport:
         if isinstance(paths, str | os.PathLike):
             paths = [os.fspath(paths)]
-        return _ingest(self.store, [os.fspath(p) for p in paths], self.settings,
-                       on_error=on_error, progress_factory=progress_factory)
+        return _ingest(
+            self.store,
+            [os.fspath(p) for p in paths],
+            self.settings,
+            on_error=on_error,
+            progress_factory=progress_factory,
+        )
 
     def docs(self, *, limit: int | None = None, text: bool = False, frame: bool = False) -> Any:
         rows = [

@@ -71,8 +71,9 @@ def main() -> None:
 @click.option("--max-size", type=float, default=None, help="Largest file accepted, in MB (default 50).")
 @click.option("--strict", is_flag=True, help="Exit 1 if any input failed.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def ingest(paths: tuple[str, ...], db: str | None, model: str | None, max_size: float | None,
-           strict: bool, quiet: bool) -> None:
+def ingest(
+    paths: tuple[str, ...], db: str | None, model: str | None, max_size: float | None, strict: bool, quiet: bool
+) -> None:
     """Read, clean, analyse and store articles: files, folders, globs, .gz, or - for stdin."""
     from tqdm import tqdm
 
@@ -108,8 +109,12 @@ def docs(db: str | None, limit: int | None, fmt: str) -> None:
     """List stored documents."""
     with _open(db) as gb:
         rows = gb.docs(limit=limit)
-    _emit(rows, fmt, ["id", "published", "words", "author", "title", "duplicate_of"],
-          {"id": 12, "title": 60, "author": 24, "duplicate_of": 12})
+    _emit(
+        rows,
+        fmt,
+        ["id", "published", "words", "author", "title", "duplicate_of"],
+        {"id": 12, "title": 60, "author": 24, "duplicate_of": 12},
+    )
 
 
 @main.command()

@@ -90,11 +90,9 @@ def ingest(
                 rec.minhash, rec.shingles = sig.to_bytes(), sig.size
                 match = index.find(sig)
                 if match is not None:
+                    # Stored without NLP (its facts would double-count), after the original in stream order.
                     rec.duplicate_of = match[0]
-                    rec.ingested_at = _now()
-                    store.save_document(rec)
-                    report.duplicates += 1
-                    report.ids.append(rec.id)
+                    yield "", rec.published, rec
                     continue
                 index.add(rec.id, sig)
                 yield rec.text, rec.published, rec
@@ -103,6 +101,11 @@ def ingest(
     nlp = get_pipeline(settings)
     for rec, analysis in analyse_many(prepared(), nlp, settings):
         rec.ingested_at = _now()
+        if rec.duplicate_of:
+            if store.save_document(rec):
+                report.duplicates += 1
+                report.ids.append(rec.id)
+            continue
         if store.save_document(rec, analysis.sentences, *_annotations(rec.id, analysis)):
             report.new += 1
             report.words += rec.words

@@ -7,7 +7,7 @@ import random
 from geobrief.ingest.identity import NearDuplicateIndex, doc_id, normalise, signature
 
 random.seed(7)
-WORDS = "state treaty minister summit sanctions border missile talks alliance envoy trade".split()
+WORDS = "state treaty minister summit sanctions border missile talks alliance envoy trade".split()  # noqa: SIM905
 BASE = " ".join(random.choice(WORDS) + str(random.randint(0, 50)) for _ in range(600))
 
 

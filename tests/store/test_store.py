@@ -5,16 +5,24 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy.exc import IntegrityError
 
 from geobrief.store.fts import fts5_query
 from geobrief.store.store import ActorRecord, DocumentRecord, MentionRecord, Store, resolve_url
 
 
 def _doc(i: int, text: str) -> DocumentRecord:
-    return DocumentRecord(id=f"d{i}", path=f"p{i}.txt", text=text, words=len(text.split()),
-                          title=f"Title {i}", ingested_at=f"2024-01-0{i}")
+    return DocumentRecord(
+        id=f"d{i}",
+        path=f"p{i}.txt",
+        text=text,
+        words=len(text.split()),
+        title=f"Title {i}",
+        ingested_at=f"2024-01-0{i}",
+    )
 
 
 def test_resolve_url(tmp_path: Path, monkeypatch) -> None:
@@ -43,10 +51,8 @@ def test_schema_wal_and_idempotent_save(tmp_path: Path) -> None:
 def test_failed_write_rolls_back(tmp_path: Path) -> None:
     store = Store(tmp_path / "s.db")
     bad = MentionRecord("d1", "NOT_AN_ACTOR", "x", 0, 1, 0)  # violates the actors foreign key
-    try:
+    with pytest.raises(IntegrityError):
         store.save_document(_doc(1, "text"), [(0, 4)], [], [bad])
-    except Exception:
-        pass
     assert store.count_documents() == 0
     assert store.search("text") == []
 
@@ -67,9 +73,12 @@ def test_search_snippets_and_operators(tmp_path: Path) -> None:
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40)
-       | st.lists(st.sampled_from(['"', "(", ")", "OR", "AND", "NOT", "NEAR", "*", "-", ":", "^", "korea", "title:"]),
-                  max_size=8).map(" ".join))
+@given(
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=40)
+    | st.lists(
+        st.sampled_from(['"', "(", ")", "OR", "AND", "NOT", "NEAR", "*", "-", ":", "^", "korea", "title:"]), max_size=8
+    ).map(" ".join)
+)
 def test_any_query_is_safe(tmp_path: Path, query: str) -> None:
     store = _store_cache(tmp_path)
     store.search(query)  # must never raise

@@ -25,8 +25,20 @@ def exporter(kind: str, fields: list[str]) -> Callable[[Exporter], Exporter]:
 
 @exporter(
     "documents",
-    ["id", "path", "url", "title", "author", "publisher", "published", "published_inferred",
-     "summary", "text", "words", "duplicate_of"],
+    [
+        "id",
+        "path",
+        "url",
+        "title",
+        "author",
+        "publisher",
+        "published",
+        "published_inferred",
+        "summary",
+        "text",
+        "words",
+        "duplicate_of",
+    ],
 )
 def export_documents(store: Store) -> Iterator[dict[str, Any]]:
     for d in store.documents():
@@ -63,8 +75,9 @@ def write(store: Store, kind: str, fmt: str, out: IO[str]) -> int:
         writer = csv.DictWriter(out, fieldnames=FIELDS[kind], extrasaction="ignore")
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
-                             for k, v in row.items()})
+            writer.writerow(
+                {k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v for k, v in row.items()}
+            )
             n += 1
     else:
         raise ValueError(f"unknown format '{fmt}' (use jsonl or csv)")

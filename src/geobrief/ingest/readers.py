@@ -376,10 +376,8 @@ def unwrap_lines(lines: list[str]) -> str:
                 paras.append(cur)
             cur = ""
             continue
-        if cur:
-            cur = cur + line.lstrip() if cur.endswith("-") else cur + " " + line.lstrip()
-        else:
-            cur = line.strip()
+        joiner = "" if cur.endswith("-") or not cur else " "
+        cur = (cur + joiner + line.lstrip()) if cur else line.strip()
         if len(line) < 0.8 * width:
             paras.append(cur)
             cur = ""

@@ -148,8 +148,14 @@ class Store:
                 conn.execute(t.sentences.insert(), rows)
             self._upsert_actors(conn, actors)
             mrows = [
-                {"doc": doc.id, "start_char": m.start, "end_char": m.end, "actor": m.actor,
-                 "text": m.text, "sentence": m.sentence}
+                {
+                    "doc": doc.id,
+                    "start_char": m.start,
+                    "end_char": m.end,
+                    "actor": m.actor,
+                    "text": m.text,
+                    "sentence": m.sentence,
+                }
                 for m in mentions
             ]
             if mrows:
@@ -158,8 +164,13 @@ class Store:
 
     def _upsert_actors(self, conn: Connection, actors: Iterable[ActorRecord]) -> None:
         rows = {
-            a.id: {"id": a.id, "name": a.name, "kind": a.kind, "country": a.country,
-                   "aliases": json.dumps(sorted(set(a.aliases)), ensure_ascii=False)}
+            a.id: {
+                "id": a.id,
+                "name": a.name,
+                "kind": a.kind,
+                "country": a.country,
+                "aliases": json.dumps(sorted(set(a.aliases)), ensure_ascii=False),
+            }
             for a in actors
         }
         if not rows:
@@ -221,8 +232,10 @@ class Store:
             rows = conn.execute(q).all()
             ids = [r.id for r in rows]
             for i in range(0, len(ids), 500):
-                sq = select(t.mentions.c.actor, t.mentions.c.text).distinct().where(
-                    t.mentions.c.actor.in_(ids[i : i + 500])
+                sq = (
+                    select(t.mentions.c.actor, t.mentions.c.text)
+                    .distinct()
+                    .where(t.mentions.c.actor.in_(ids[i : i + 500]))
                 )
                 for actor, txt in conn.execute(sq):
                     surface.setdefault(actor, set()).add(txt)
