@@ -17,12 +17,12 @@ import pycountry
 import pytest
 import yaml
 
-from geobrief.nlp.actors import (
+from geobrief.nlp.actors import ActorLinker
+from geobrief.nlp.dictionary import (
     DATA_DIR,
     ROLES,
     Actor,
     ActorDictionary,
-    ActorLinker,
     Mention,
     normalize,
     parse_partial_date,
