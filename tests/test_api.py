@@ -1,0 +1,40 @@
+"""The Python API that the CLI is a thin layer over."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import geobrief
+
+TEXT = (
+    "Beijing and Moscow deepen ties\n\n"
+    "Chinese President Xi Jinping met Russian President Vladimir Putin in Moscow on Tuesday. "
+    "The Kremlin said Mr. Xi and Mr. Putin discussed trade and the war in Ukraine.\n"
+)
+
+
+def test_open_ingest_query_and_frames(tmp_path: Path) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text(TEXT)
+    with geobrief.open(tmp_path / "api.db") as gb:
+        report = gb.ingest(src)
+        assert (report.new, report.failed) == (1, 0)
+        [doc] = gb.docs()
+        assert doc["title"] == "Beijing and Moscow deepen ties" and "text" not in doc
+        ids = {a["id"] for a in gb.actors()}
+        assert {"CHN", "RUS", "xi-jinping", "putin-vladimir"} <= ids
+        kremlin = [m for m in gb.mentions(actor="RUS") if m["text"] == "Kremlin"]
+        assert len(kremlin) == 1
+        frame = gb.actors(top=3, frame=True)
+        assert list(frame.columns) == ["id", "name", "kind", "country", "aliases", "mentions"] and len(frame) == 3
+        assert gb.search("Kremlin trade")[0]["id"] == doc["id"]
+        assert len(gb.export("mentions")) == len(gb.mentions())
+
+
+def test_db_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GEOBRIEF_DB", str(tmp_path / "env.db"))
+    with geobrief.open() as gb:
+        assert gb.store.url.endswith("env.db")
+    assert (tmp_path / "env.db").exists()
