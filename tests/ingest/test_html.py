@@ -148,3 +148,13 @@ def test_headline_repeated_after_breadcrumb_is_dropped() -> None:
     out = extract_html(html)
     assert out.title == "Drills in the Sea of Japan"
     assert out.text.split("\n\n")[0] == P1
+
+
+def test_page_without_an_article_still_gives_its_metadata() -> None:
+    html = (
+        "<html><head><title>Short note | Harbour Dispatch</title>"
+        '<meta property="og:site_name" content="Harbour Dispatch"></head><body><p>Back soon.</p></body></html>'
+    )
+    out = extract_html(html)
+    assert (out.title, out.publisher) == ("Short note", "Harbour Dispatch")
+    assert out.text == "Back soon."

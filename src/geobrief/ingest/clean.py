@@ -71,6 +71,8 @@ def patterns() -> dict[str, Any]:
         "glued_ad": re.compile(data["glued_ad_prefix"]),
         "publishers": {p.lower(): p for p in data["publishers"]},
         "agencies": {a.lower() for a in data["caption_agencies"]},
+        "site_words": [w.lower() for w in data["site_words"]],
+        "byline_stop": {w.lower() for w in data["byline_stop_words"]},
     }
 
 
@@ -192,6 +194,10 @@ MONTH_YEAR = re.compile(
 COMPACT_DATE = re.compile(rf"(?<![0-9a-fA-F]){_YEAR}(?P<mon>[01]\d)(?P<day>[0-3]\d)(?![0-9a-fA-F])")
 
 
+def _is_month(word: str) -> bool:
+    return bool(re.fullmatch(_MON, word, re.I))
+
+
 def _mk(year: str, mon: str, day: str | None) -> date | None:
     month = int(mon) if mon.isdigit() else _MONTHS.index(mon[:3].lower()) + 1
     try:
@@ -255,12 +261,20 @@ def dateline(line: Line) -> tuple[date, bool] | None:
 
 
 def byline(line: Line) -> str | None:
+    """The person of a "By Jane Roe" line, cut before the words that follow names (roles, dates)."""
     if line.words > 14 or line.terminal:
         return None
     for p in patterns()["bylines"]:
         m = p.match(line.text)
         if m:
-            return m["name"].strip()
+            name: list[str] = []
+            for tok in m["name"].split():
+                low = tok.lower().strip(".,")
+                stop = low in patterns()["byline_stop"] or _is_month(low)  # "April Smith" is still a name
+                if (stop and len(name) >= 2) or any(c.isdigit() for c in tok):
+                    break
+                name.append(tok)
+            return " ".join(name) if len(name) >= 2 else None
     return None
 
 
@@ -282,18 +296,35 @@ COPY_HOLDER = re.compile(
 def copyright_holder(text: str) -> str | None:
     """Who a '© 2024 Publisher' line names; photo agencies ('© Getty Images') are not publishers."""
     m = COPY_HOLDER.match(text.strip())
-    who = m["who"].strip(" .,") if m else ""
-    if not re.search(r"[A-Za-z]", who) or len(who.split()) > 6:
+    who = m["who"].strip(" .,-–—:") if m else ""
+    if not re.search(r"[A-Za-z]", who) or len(who.split()) > 6 or "/" in who:
         return None
     return None if who.lower() in patterns()["agencies"] else who
 
 
 def split_title_site(title: str) -> tuple[str, str | None]:
-    """'Headline - Site' (as <title> lines read) -> ('Headline', 'Site')."""
+    """'Headline - Site' (as <title> lines read) -> ('Headline', 'Site'); the tail may yet be a speaker."""
     m = re.match(r"^(?P<t>.{12,}?)\s+[|–—-]\s+(?P<s>[^|–—-]{2,40})$", title)
     if m and len(m["s"].split()) <= 5 and m["s"][0].isupper():
         return m["t"].strip(), m["s"].strip()
     return title, None
+
+
+def _site_tail(title: str, lines: list[Line], publisher: str | None) -> tuple[str, str | None]:
+    """Split off the tail of 'Headline | Site' only when it is a site: after a pipe, named by the
+    © line, seen again on the page, or made of site words ("Abortion not a poll issue - Blair" stays)."""
+    head, tail = split_title_site(title)
+    if tail is None:
+        return title, None
+    low = tail.lower()
+    words = re.findall(r"[\w.]+", low)
+    known = (
+        re.search(r"\s[|｜]\s", title)
+        or (publisher and publisher.lower() in (low, head.lower()))
+        or any(w in patterns()["site_words"] or re.search(r"\w\.[a-z]{2,3}$", w) for w in words)
+        or any(ln.text.lower().startswith(low) and ln.text != title and ln.words <= 8 for ln in lines)
+    )
+    return (head, tail) if known else (title, None)
 
 
 # --------------------------------------------------------------------------- the cleaner
@@ -345,7 +376,7 @@ def analyse(raw: str, *, filename: str | None = None, locate: bool = True) -> tu
         title_idx = _find_title(lines, start, anchored)
         if title_idx is not None:
             lines[title_idx].drop = "title"
-            meta.title, site = split_title_site(lines[title_idx].text)
+            meta.title, site = _site_tail(lines[title_idx].text, lines, meta.publisher)
             meta.publisher = meta.publisher or site
     for i, ln in enumerate(lines):
         if not start <= i < end:
@@ -380,9 +411,10 @@ def _mark_patterns(lines: list[Line]) -> None:
             ln.drop = "navigation"
     # a "Comments" link inside a share bar is a button, not the start of the comments
     for i, ln in enumerate(lines):
-        near = (_neighbour(lines, i, -1), _neighbour(lines, i, 1))
-        if ln.drop == "comments" and any(k is not None and lines[k].drop == "share" for k in near):
-            ln.drop = "share"
+        if ln.drop == "comments":
+            near = (_neighbour(lines, i, -1), _neighbour(lines, i, 1))
+            if any(k is not None and lines[k].drop == "share" for k in near):
+                ln.drop = "share"
 
 
 def _summary(lines: list[Line], spaced: bool) -> list[str]:
@@ -597,22 +629,37 @@ def _closing_sentences(lines: list[Line], end: int) -> int:
     return last
 
 
+def _label_list(text: str) -> bool:
+    """'Defence & Security | Analysis': section labels joined by separators, not a headline."""
+    segments = re.split(r"\s[|/]\s", text)
+    return len(segments) > 1 and all(len(seg.split()) <= 3 for seg in segments)
+
+
 def _title_ok(ln: Line) -> bool:
     return (
-        headline_like(ln)
+        (headline_like(ln) or (ln.drop is None and ln.words <= 30 and ln.text.endswith(("...", "…"))))
+        and not ln.text.endswith(":")
+        and not BULLET.match(ln.text)
         and (ln.words >= 3 or len(ln.text) >= 12)
         and ln.fn_ratio < 0.6
         and not (ln.text.isupper() and ln.words <= 4)  # a kicker or section label
-        and not re.search(r"\s[|/]\s", ln.text)
+        and not _label_list(ln.text)
     )
 
 
 def _find_title(lines: list[Line], start: int, anchored: bool) -> int | None:
-    """The headline: the page's first line when it is repeated above the article, else the
-    headline-like line nearest above the article (bylines, dates, captions and bios skipped)."""
+    """The headline: the first substantial headline-like line above the article (menus, kickers and
+    mastheads are dropped by then), else the one nearest above it."""
+    for i in range(start):
+        ln = lines[i]
+        if ln.blank or ln.drop:
+            continue
+        if _title_ok(ln) and (ln.words >= 4 or len(ln.text) >= 20):
+            return i
+        if ln.prose or anchored:
+            break
     if anchored:
-        first = _next(lines, -1)
-        return first if first is not None and first < start and _title_ok(lines[first]) else None
+        return None
     seen = 0
     for i in range(start - 1, -1, -1):
         ln = lines[i]

@@ -16,6 +16,7 @@ from typing import Any
 
 import lxml.html
 import trafilatura
+import trafilatura.metadata
 from lxml import etree
 
 from geobrief.ingest.clean import analyse
@@ -62,6 +63,8 @@ def _extract(html: str | bytes, *, filename: str | None, url: str | None) -> Ext
         dense = densest_block(html)
         if len(dense) > len(text):
             text = dense
+    if doc is None:  # no article found, but the page may still say what it is
+        doc = _metadata_only(html, url)
 
     title = _clean(getattr(doc, "title", None))
     lines = text.splitlines()
@@ -87,6 +90,15 @@ def _extract(html: str | bytes, *, filename: str | None, url: str | None) -> Ext
     )
 
 
+def _metadata_only(html: str | bytes, url: str | None) -> Any:
+    try:
+        page = html.decode("utf-8", errors="replace") if isinstance(html, bytes) else html
+        return trafilatura.metadata.extract_metadata(page, default_url=url)
+    except Exception as exc:
+        log.debug("trafilatura metadata failed: %s", exc)
+        return None
+
+
 def _clean(value: str | None) -> str | None:
     value = re.sub(r"\s+", " ", value or "").strip()
     return value or None
@@ -99,6 +111,8 @@ def _same(a: str, b: str) -> bool:
 
 def densest_block(html: str | bytes) -> str:
     """Fallback extractor: the element whose direct <p> children hold the most text."""
+    if isinstance(html, str):  # lxml refuses str input that declares its own encoding
+        html = re.sub(r"^\s*<\?xml[^>]*>", "", html)
     try:
         root = lxml.html.fromstring(html)
     except (etree.ParserError, ValueError):
