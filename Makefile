@@ -27,6 +27,7 @@ test: install
 
 eval: install
 	$(PY) eval/extraction.py
+	$(PY) eval/tempeval3.py
 
 bench: install
 	$(PY) bench/ingest.py

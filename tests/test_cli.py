@@ -91,6 +91,13 @@ def test_export_kinds_and_formats(demo_db: Path, tmp_path: Path) -> None:
     assert mentions and set(mentions[0]) == {"doc", "actor", "text", "start", "end", "sentence"}
     for m in mentions:  # provenance: every mention points at its exact span
         assert texts[m["doc"]][m["start"] : m["end"]] == m["text"]
+    timexes = [json.loads(line) for line in run("export", "timexes", "--db", str(demo_db)).splitlines()]
+    assert set(timexes[0]) == {"doc", "text", "start", "end", "value_start", "value_end", "precision", "anchor"}
+    for x in timexes:
+        assert texts[x["doc"]][x["start"] : x["end"]] == x["text"]
+        assert x["value_start"] <= x["value_end"]
+    treaty = [x for x in timexes if x["text"] in ("19 June 2024", "June 19, 2024")]
+    assert treaty and all(x["value_start"] == x["value_end"] == "2024-06-19" for x in treaty)
     actors = list(csv.DictReader(io.StringIO(run("export", "actors", "--db", str(demo_db), "--format", "csv"))))
     assert set(actors[0]) == {"id", "name", "kind", "country", "aliases", "mentions"}
     assert isinstance(json.loads(actors[0]["aliases"]), list)

@@ -8,14 +8,24 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from geobrief.config import Settings
 from geobrief.ingest.identity import doc_id, signature
 from geobrief.ingest.readers import Article, Failure, Source, discover, read_source
 from geobrief.nlp.pipeline import Analysis, analyse_many, get_pipeline
-from geobrief.store.store import ActorRecord, DocumentRecord, MentionRecord, Store
+from geobrief.nlp.timex import infer_publication_date
+from geobrief.store.store import (
+    ActorRecord,
+    DocumentRecord,
+    MentionRecord,
+    SentenceRecord,
+    Store,
+    TimexRecord,
+)
 
 
 @dataclass
@@ -106,7 +116,7 @@ def ingest(
                 report.duplicates += 1
                 report.ids.append(rec.id)
             continue
-        if store.save_document(rec, analysis.sentences, *_annotations(rec.id, analysis)):
+        if store.save_document(rec, **_annotations(rec.id, analysis)):
             report.new += 1
             report.words += rec.words
             report.ids.append(rec.id)
@@ -119,6 +129,12 @@ def _record(article: Article) -> DocumentRecord | None:
     text = (ex.text or "").strip()
     if not text:
         return None
+    published, inferred = ex.published, bool(ex.published_inferred)
+    if not published or inferred:
+        # Undated: a lower bound from the latest period the text mentions, if later than the cleaner's guess.
+        guess = infer_publication_date(text)
+        if guess and guess <= dt.date.today() and (not published or guess.isoformat() > published):
+            published, inferred = guess.isoformat(), True
     return DocumentRecord(
         id=doc_id(text),
         path=article.source,
@@ -127,19 +143,44 @@ def _record(article: Article) -> DocumentRecord | None:
         title=ex.title,
         author=ex.author,
         publisher=ex.publisher,
-        published=ex.published,
-        published_inferred=bool(ex.published_inferred),
+        published=published,
+        published_inferred=inferred,
         summary=ex.summary,
         text=text,
         words=len(text.split()),
     )
 
 
-def _annotations(doc: str, analysis: Analysis) -> tuple[list[ActorRecord], list[MentionRecord]]:
+def _annotations(doc: str, analysis: Analysis) -> dict[str, list[Any]]:
+    """The store's rows for one analysed document (keyword arguments of `Store.save_document`)."""
     actors: dict[str, ActorRecord] = {}
     mentions: dict[tuple[int, int], MentionRecord] = {}
     for m in analysis.mentions:
         a = m.actor
         actors.setdefault(a.id, ActorRecord(a.id, a.name, a.kind, a.country, list(a.aliases or [])))
         mentions.setdefault((m.start, m.end), MentionRecord(doc, a.id, m.text, m.start, m.end, m.sentence))
-    return list(actors.values()), list(mentions.values())
+    sentences = []
+    for i, (start, end) in enumerate(analysis.sentences):
+        t = analysis.sentence_times[i] if i < len(analysis.sentence_times) else None
+        sentences.append(SentenceRecord(start, end, *((t[0].isoformat(), t[1].isoformat(), t[2]) if t else ())))
+    starts = [s for s, _ in analysis.sentences]
+    timexes = {
+        (x.start, x.end): TimexRecord(
+            doc,
+            x.text,
+            x.start,
+            x.end,
+            x.value_start.isoformat(),
+            x.value_end.isoformat(),
+            x.precision,
+            x.anchor,
+            max(0, bisect_right(starts, x.start) - 1),
+        )
+        for x in analysis.timexes
+    }
+    return {
+        "sentences": sentences,
+        "actors": list(actors.values()),
+        "mentions": list(mentions.values()),
+        "timexes": list(timexes.values()),
+    }

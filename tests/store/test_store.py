@@ -45,7 +45,7 @@ def test_schema_wal_and_idempotent_save(tmp_path: Path) -> None:
     assert (a.id, n, a.aliases) == ("RUS", 1, ["Moscow", "Russian Federation"])
     con = sqlite3.connect(tmp_path / "s.db")
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0002"
 
 
 def test_failed_write_rolls_back(tmp_path: Path) -> None:
@@ -95,3 +95,27 @@ def _store_cache(tmp_path: Path) -> Store:
         s.save_document(_doc(1, "Korea talks"))
         _STORES[tmp_path] = s
     return _STORES[tmp_path]
+
+
+def test_upgrade_from_first_revision_keeps_data(tmp_path: Path) -> None:
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine
+
+    import geobrief.store.store as store_mod
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(store_mod.__file__).parent / "migrations"))
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+        conn.exec_driver_sql(
+            "INSERT INTO documents (id, path, text, words, published_inferred, ingested_at) "
+            "VALUES ('old', 'old.txt', 'An old article.', 3, 0, '2024')"
+        )
+    engine.dispose()
+    store = Store(tmp_path / "old.db")
+    assert store.document("old").text == "An old article."
+    assert store.sentences("old") == [] and list(store.timexes()) == []

@@ -57,6 +57,18 @@ def export_mentions(store: Store) -> Iterator[dict[str, Any]]:
         yield {"doc": m.doc, "actor": m.actor, "text": m.text, "start": m.start, "end": m.end, "sentence": m.sentence}
 
 
+@exporter("timexes", ["doc", "text", "start", "end", "value_start", "value_end", "precision", "anchor"])
+def export_timexes(store: Store) -> Iterator[dict[str, Any]]:
+    for x in store.timexes():
+        yield {k: getattr(x, k) for k in FIELDS["timexes"]}
+
+
+@exporter("quotes", ["id", "doc", "kind", "speaker", "speaker_name", "text", "start", "end"])
+def export_quotes(store: Store) -> Iterator[dict[str, Any]]:
+    for q in store.quotes():
+        yield {k: getattr(q, k) for k in FIELDS["quotes"]}
+
+
 def records(store: Store, kind: str) -> Iterable[dict[str, Any]]:
     if kind not in EXPORTERS:
         raise KeyError(f"unknown export kind '{kind}' (known: {', '.join(sorted(EXPORTERS))})")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -19,7 +19,8 @@ from spacy.tokens import Doc
 
 from geobrief.config import MODEL_FALLBACKS, Settings
 
-GEOBRIEF_COMPONENTS = ("geobrief_actor_linker",)
+# geobrief's own components, in pipeline order, each added after the previous (the first after "ner").
+GEOBRIEF_COMPONENTS = ("geobrief_timex", "geobrief_actor_linker")
 
 
 def load_model(name: str) -> Language:
@@ -35,11 +36,16 @@ def load_model(name: str) -> Language:
 
 def build_pipeline(settings: Settings | None = None) -> Language:
     settings = settings or Settings()
-    import geobrief.nlp.actors  # noqa: F401  (registers the factory)
+    import geobrief.nlp.actors  # noqa: F401  (registers the factories)
+    import geobrief.nlp.temporal  # noqa: F401
 
     nlp = load_model(settings.model)
-    if "geobrief_actor_linker" not in nlp.pipe_names:
-        nlp.add_pipe("geobrief_actor_linker", after="ner", config={"extra_paths": list(settings.actor_files)})
+    config = {"geobrief_actor_linker": {"extra_paths": list(settings.actor_files)}}
+    previous = "ner"
+    for name in GEOBRIEF_COMPONENTS:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name, after=previous, config=config.get(name, {}))
+        previous = name
     for name in settings.components:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)
@@ -72,6 +78,8 @@ class Analysis:
 
     sentences: list[tuple[int, int]]
     mentions: list[MentionOut]
+    timexes: list[Any] = field(default_factory=list)  # geobrief.nlp.timex.Timex, shifted to document offsets
+    sentence_times: list[tuple[dt.date, dt.date, str] | None] = field(default_factory=list)
 
 
 def _chunks(text: str, limit: int) -> list[tuple[int, str]]:
@@ -125,6 +133,9 @@ def analyse_many(
             current.mentions.append(
                 MentionOut(m.actor, m.text, m.start + offset, m.end + offset, m.sentence + sentence_base)
             )
+        for x in doc._.timexes or []:
+            current.timexes.append(replace(x, start=x.start + offset, end=x.end + offset))
+        current.sentence_times.extend(doc._.sentence_times or [None] * len(sents))
         current.sentences.extend(sents)
         sentence_base += len(sents)
         if last:

@@ -50,6 +50,39 @@ sentences = Table(
     Column("idx", Integer, primary_key=True),
     Column("start_char", Integer, nullable=False),
     Column("end_char", Integer, nullable=False),
+    # The sentence's narrative time: its own date expression, else the one carried from earlier sentences.
+    Column("time_start", String(10)),
+    Column("time_end", String(10)),
+    Column("time_precision", String(10)),
+)
+
+timexes = Table(
+    "timexes",
+    metadata,
+    Column("doc", String(40), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("start_char", Integer, primary_key=True),
+    Column("end_char", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("value_start", String(10), nullable=False),
+    Column("value_end", String(10), nullable=False),
+    Column("precision", String(10), nullable=False),
+    Column("anchor", String(12), nullable=False),
+    Column("sentence", Integer),
+)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("doc", String(40), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(10), nullable=False),
+    Column("speaker", String(120), ForeignKey("actors.id")),
+    Column("speaker_name", Text),
+    Column("text", Text, nullable=False),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Column("sentence", Integer),
+    Column("verb", Text),
 )
 
 actors = Table(
@@ -74,5 +107,8 @@ mentions = Table(
 )
 
 Index("ix_mentions_actor", mentions.c.actor)
+Index("ix_timexes_value", timexes.c.value_start, timexes.c.value_end)
+Index("ix_quotes_doc", quotes.c.doc)
+Index("ix_quotes_speaker", quotes.c.speaker)
 Index("ix_documents_duplicate_of", documents.c.duplicate_of)
 Index("ix_documents_published", documents.c.published)

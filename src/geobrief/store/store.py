@@ -82,6 +82,42 @@ class ActorRecord:
 
 
 @dataclass
+class SentenceRecord:
+    start: int
+    end: int
+    time_start: str | None = None
+    time_end: str | None = None
+    time_precision: str | None = None
+
+
+@dataclass
+class TimexRecord:
+    doc: str
+    text: str
+    start: int
+    end: int
+    value_start: str
+    value_end: str
+    precision: str
+    anchor: str
+    sentence: int | None = None
+
+
+@dataclass
+class QuoteRecord:
+    id: str
+    doc: str
+    kind: str
+    speaker: str | None
+    speaker_name: str | None
+    text: str
+    start: int
+    end: int
+    sentence: int | None = None
+    verb: str | None = None
+
+
+@dataclass
 class MentionRecord:
     doc: str
     actor: str
@@ -126,9 +162,11 @@ class Store:
     def save_document(
         self,
         doc: DocumentRecord,
-        sentences: Iterable[tuple[int, int]] = (),
+        sentences: Iterable[SentenceRecord | tuple[int, int]] = (),
         actors: Iterable[ActorRecord] = (),
         mentions: Iterable[MentionRecord] = (),
+        timexes: Iterable[TimexRecord] = (),
+        quotes: Iterable[QuoteRecord] = (),
     ) -> bool:
         """Write one document and its annotations atomically; False if it was already stored."""
         with self.engine.begin() as conn:
@@ -143,9 +181,22 @@ class Store:
                     ),
                     {"id": doc.id},
                 )
-            rows = [{"doc": doc.id, "idx": i, "start_char": s, "end_char": e} for i, (s, e) in enumerate(sentences)]
-            if rows:
-                conn.execute(t.sentences.insert(), rows)
+            srows = []
+            for i, s in enumerate(sentences):
+                s = s if isinstance(s, SentenceRecord) else SentenceRecord(*s)
+                srows.append(
+                    {
+                        "doc": doc.id,
+                        "idx": i,
+                        "start_char": s.start,
+                        "end_char": s.end,
+                        "time_start": s.time_start,
+                        "time_end": s.time_end,
+                        "time_precision": s.time_precision,
+                    }
+                )
+            if srows:
+                conn.execute(t.sentences.insert(), srows)
             self._upsert_actors(conn, actors)
             mrows = [
                 {
@@ -160,6 +211,39 @@ class Store:
             ]
             if mrows:
                 conn.execute(t.mentions.insert(), mrows)
+            trows = [
+                {
+                    "doc": doc.id,
+                    "start_char": x.start,
+                    "end_char": x.end,
+                    "text": x.text,
+                    "value_start": x.value_start,
+                    "value_end": x.value_end,
+                    "precision": x.precision,
+                    "anchor": x.anchor,
+                    "sentence": x.sentence,
+                }
+                for x in timexes
+            ]
+            if trows:
+                conn.execute(t.timexes.insert(), trows)
+            qrows = [
+                {
+                    "id": q.id,
+                    "doc": doc.id,
+                    "kind": q.kind,
+                    "speaker": q.speaker,
+                    "speaker_name": q.speaker_name,
+                    "text": q.text,
+                    "start_char": q.start,
+                    "end_char": q.end,
+                    "sentence": q.sentence,
+                    "verb": q.verb,
+                }
+                for q in quotes
+            ]
+            if qrows:
+                conn.execute(t.quotes.insert(), qrows)
         return True
 
     def _upsert_actors(self, conn: Connection, actors: Iterable[ActorRecord]) -> None:
@@ -256,10 +340,59 @@ class Store:
             for r in conn.execute(q):
                 yield MentionRecord(r.doc, r.actor, r.text, r.start_char, r.end_char, r.sentence)
 
-    def sentences(self, doc: str) -> list[tuple[int, int]]:
-        q = select(t.sentences.c.start_char, t.sentences.c.end_char).where(t.sentences.c.doc == doc)
+    def sentences(self, doc: str) -> list[SentenceRecord]:
+        q = select(t.sentences).where(t.sentences.c.doc == doc).order_by(t.sentences.c.idx)
         with self.engine.connect() as conn:
-            return [(r.start_char, r.end_char) for r in conn.execute(q.order_by(t.sentences.c.idx))]
+            return [
+                SentenceRecord(r.start_char, r.end_char, r.time_start, r.time_end, r.time_precision)
+                for r in conn.execute(q)
+            ]
+
+    def timexes(self, *, doc: str | None = None) -> Iterator[TimexRecord]:
+        q = select(t.timexes).order_by(t.timexes.c.doc, t.timexes.c.start_char)
+        if doc:
+            q = q.where(t.timexes.c.doc == doc)
+        with self.engine.connect() as conn:
+            for r in conn.execute(q):
+                yield TimexRecord(
+                    r.doc,
+                    r.text,
+                    r.start_char,
+                    r.end_char,
+                    r.value_start,
+                    r.value_end,
+                    r.precision,
+                    r.anchor,
+                    r.sentence,
+                )
+
+    def quotes(
+        self,
+        *,
+        doc: str | None = None,
+        speaker: str | None = None,
+        kind: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> Iterator[QuoteRecord]:
+        """Quotes, optionally by speaker and by the publication date of their document."""
+        q = select(t.quotes).join(t.documents, t.documents.c.id == t.quotes.c.doc)
+        q = q.where(t.documents.c.duplicate_of.is_(None)).order_by(t.quotes.c.doc, t.quotes.c.start_char)
+        if doc:
+            q = q.where(t.quotes.c.doc == doc)
+        if speaker:
+            q = q.where(t.quotes.c.speaker == speaker)
+        if kind:
+            q = q.where(t.quotes.c.kind == kind)
+        if since:
+            q = q.where(t.documents.c.published >= since)
+        if until:
+            q = q.where(t.documents.c.published <= until)
+        with self.engine.connect() as conn:
+            for r in conn.execute(q):
+                yield QuoteRecord(
+                    r.id, r.doc, r.kind, r.speaker, r.speaker_name, r.text, r.start_char, r.end_char, r.sentence, r.verb
+                )
 
     def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
         """Documents matching `query` with a highlighted snippet; any string is safe."""
