@@ -28,6 +28,7 @@ test: install
 eval: install
 	$(PY) eval/extraction.py
 	$(PY) eval/tempeval3.py
+	$(PY) eval/quotes.py
 
 bench: install
 	$(PY) bench/ingest.py

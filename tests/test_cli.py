@@ -153,3 +153,27 @@ def test_kill_and_resume(tmp_path: Path) -> None:
     fts = con.execute("SELECT count(*) FROM documents_fts").fetchone()[0]
     assert total == 40 and fts == 40
     assert f"{40 - before} new, {before} unchanged" in done.stdout
+
+
+def test_quotes_with_speakers(demo_db: Path) -> None:
+    docs = {d["id"]: d["text"] for d in map(json.loads, run("export", "documents", "--db", str(demo_db)).splitlines())}
+    quotes = [json.loads(line) for line in run("export", "quotes", "--db", str(demo_db)).splitlines()]
+    assert set(quotes[0]) == {"id", "doc", "kind", "speaker", "speaker_name", "text", "start", "end"}
+    for q in quotes:
+        assert docs[q["doc"]][q["start"] : q["end"]] == q["text"]
+    assert {"direct", "indirect", "term"} <= {q["kind"] for q in quotes}
+    putin = [
+        json.loads(x)
+        for x in run("quotes", "--db", str(demo_db), "--speaker", "Putin", "--format", "json").splitlines()
+    ]
+    assert putin and all(q["speaker"] == "putin-vladimir" for q in putin)
+    assert any(q["kind"] == "direct" for q in putin)
+    early = [
+        json.loads(x) for x in run("quotes", "--db", str(demo_db), "--until", "2023", "--format", "json").splitlines()
+    ]
+    published = {
+        d["id"]: d["published"]
+        for d in map(json.loads, run("docs", "--db", str(demo_db), "--format", "json").splitlines())
+    }
+    assert early and all(published[q["doc"]] <= "2023-12-31" for q in early)
+    assert "(nothing)" in run("quotes", "--db", str(demo_db), "--speaker", "Nobody Atall")

@@ -81,6 +81,22 @@ class Geobrief:
         rows = [m.__dict__ for m in self.store.mentions(doc=doc, actor=actor)]
         return _frame(rows, frame)
 
+    def quotes(
+        self,
+        *,
+        speaker: str | None = None,
+        kind: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        frame: bool = False,
+    ) -> Any:
+        """Quotes with their speakers; `speaker` is an actor id or name, dates bound the document's date."""
+        speakers = self.store.find_actor_ids(speaker) if speaker else None
+        if speaker and not speakers:
+            return _frame([], frame)
+        rows = [q.__dict__ for q in self.store.quotes(speaker=speakers, kind=kind, since=since, until=until)]
+        return _frame(rows, frame)
+
     def search(self, query: str, *, limit: int = 20, frame: bool = False) -> Any:
         return _frame(self.store.search(query, limit=limit), frame)
 

@@ -130,6 +130,29 @@ def actors(db: str | None, top: int | None, kind: str | None, fmt: str) -> None:
 
 
 @main.command()
+@db_option
+@click.option("--speaker", "--actor", "speaker", default=None, help="Actor id or name (PRK, Putin, 'Kim Jong Un').")
+@click.option("--kind", type=click.Choice(["direct", "indirect", "term"]), default=None)
+@click.option("--since", default=None, help="Documents published on or after this date (YYYY[-MM[-DD]]).")
+@click.option("--until", default=None, help="Documents published on or before this date.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+def quotes(
+    db: str | None, speaker: str | None, kind: str | None, since: str | None, until: str | None, fmt: str
+) -> None:
+    """Quotes (direct, reported, scare-quoted terms) with their speakers."""
+    with _open(db) as gb:
+        rows = gb.quotes(speaker=speaker, kind=kind, since=since, until=_upper(until))
+    _emit(rows, fmt, ["speaker_name", "kind", "text", "doc"], {"speaker_name": 24, "text": 80, "doc": 12})
+
+
+def _upper(date: str | None) -> str | None:
+    """A partial date as an inclusive upper bound: "2024" → "2024-12-31"."""
+    if not date:
+        return None
+    return date + {4: "-12-31", 7: "-31"}.get(len(date), "")
+
+
+@main.command()
 @click.argument("query")
 @db_option
 @click.option("--limit", type=int, default=20)

@@ -7,6 +7,7 @@ large corpus and the progress bar moves per document.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import time
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
@@ -22,6 +23,7 @@ from geobrief.store.store import (
     ActorRecord,
     DocumentRecord,
     MentionRecord,
+    QuoteRecord,
     SentenceRecord,
     Store,
     TimexRecord,
@@ -178,9 +180,15 @@ def _annotations(doc: str, analysis: Analysis) -> dict[str, list[Any]]:
         )
         for x in analysis.timexes
     }
+    quotes: dict[str, QuoteRecord] = {}
+    for q in analysis.quotes:
+        qid = hashlib.sha256(f"{doc}:{q.kind}:{q.start}:{q.end}".encode()).hexdigest()[:20]
+        speaker = q.speaker_actor_id if q.speaker_actor_id in actors else None  # only actors stored with it
+        quotes[qid] = QuoteRecord(qid, doc, q.kind, speaker, q.speaker_text, q.text, q.start, q.end, q.sentence, q.verb)
     return {
         "sentences": sentences,
         "actors": list(actors.values()),
         "mentions": list(mentions.values()),
         "timexes": list(timexes.values()),
+        "quotes": list(quotes.values()),
     }

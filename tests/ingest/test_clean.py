@@ -252,10 +252,33 @@ def test_never_raises_and_never_invents_text(raw: str) -> None:
     _assert_subsequence(raw)
 
 
-PAGE_LINES = [P1, P2, P3, P4, P5, "", "", "Advertisement", "300x250 Ad", "300x250 Ad" + P2, "×", "Scroll to top",
-              "Related reports", "A treaty with teeth", "By Jane Morrow", "Published 19 June 2024", "Home | World",
-              "Photo: Reuters", "Comments", "12 Comments", "© 2024 The Harbour Ledger", "In a nutshell", "• A point",
-              "Jane Morrow is a senior fellow at the Institute for Pacific Studies.", "More from Jane Morrow"]
+PAGE_LINES = [
+    P1,
+    P2,
+    P3,
+    P4,
+    P5,
+    "",
+    "",
+    "Advertisement",
+    "300x250 Ad",
+    "300x250 Ad" + P2,
+    "×",
+    "Scroll to top",
+    "Related reports",
+    "A treaty with teeth",
+    "By Jane Morrow",
+    "Published 19 June 2024",
+    "Home | World",
+    "Photo: Reuters",
+    "Comments",
+    "12 Comments",
+    "© 2024 The Harbour Ledger",
+    "In a nutshell",
+    "• A point",
+    "Jane Morrow is a senior fellow at the Institute for Pacific Studies.",
+    "More from Jane Morrow",
+]
 
 
 @settings(max_examples=300, deadline=None)

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from geobrief.config import MODEL_FALLBACKS, Settings
 
 # geobrief's own components, in pipeline order, each added after the previous (the first after "ner").
-GEOBRIEF_COMPONENTS = ("geobrief_timex", "geobrief_actor_linker")
+GEOBRIEF_COMPONENTS = ("geobrief_timex", "geobrief_actor_linker", "geobrief_quotes")
 
 
 def load_model(name: str) -> Language:
@@ -37,6 +37,7 @@ def load_model(name: str) -> Language:
 def build_pipeline(settings: Settings | None = None) -> Language:
     settings = settings or Settings()
     import geobrief.nlp.actors  # noqa: F401  (registers the factories)
+    import geobrief.nlp.quotes  # noqa: F401
     import geobrief.nlp.temporal  # noqa: F401
 
     nlp = load_model(settings.model)
@@ -80,6 +81,7 @@ class Analysis:
     mentions: list[MentionOut]
     timexes: list[Any] = field(default_factory=list)  # geobrief.nlp.timex.Timex, shifted to document offsets
     sentence_times: list[tuple[dt.date, dt.date, str] | None] = field(default_factory=list)
+    quotes: list[Any] = field(default_factory=list)  # geobrief.nlp.quotes.Quote, in document offsets
 
 
 def _chunks(text: str, limit: int) -> list[tuple[int, str]]:
@@ -135,6 +137,17 @@ def analyse_many(
             )
         for x in doc._.timexes or []:
             current.timexes.append(replace(x, start=x.start + offset, end=x.end + offset))
+        for q in doc._.quotes or []:
+            current.quotes.append(
+                replace(
+                    q,
+                    start=q.start + offset,
+                    end=q.end + offset,
+                    speaker_start=None if q.speaker_start is None else q.speaker_start + offset,
+                    speaker_end=None if q.speaker_end is None else q.speaker_end + offset,
+                    sentence=q.sentence + sentence_base,
+                )
+            )
         current.sentence_times.extend(doc._.sentence_times or [None] * len(sents))
         current.sentences.extend(sents)
         sentence_base += len(sents)

@@ -330,6 +330,17 @@ class Store:
             out.append((ActorRecord(r.id, r.name, r.kind, r.country, sorted(aliases)), int(r.n)))
         return out
 
+    def find_actor_ids(self, name: str) -> list[str]:
+        """Actor ids for an id or a name as a user types it ("PRK", "north korea", "Putin")."""
+        key = name.strip().lower()
+        q = select(t.actors.c.id).where((func.lower(t.actors.c.id) == key) | (func.lower(t.actors.c.name) == key))
+        with self.engine.connect() as conn:
+            ids = [r.id for r in conn.execute(q)]
+            if not ids:
+                q = select(t.mentions.c.actor).distinct().where(func.lower(t.mentions.c.text) == key)
+                ids = [r.actor for r in conn.execute(q)]
+        return sorted(ids)
+
     def mentions(self, *, doc: str | None = None, actor: str | None = None) -> Iterator[MentionRecord]:
         q = select(t.mentions).order_by(t.mentions.c.doc, t.mentions.c.start_char)
         if doc:
@@ -370,7 +381,7 @@ class Store:
         self,
         *,
         doc: str | None = None,
-        speaker: str | None = None,
+        speaker: str | list[str] | None = None,
         kind: str | None = None,
         since: str | None = None,
         until: str | None = None,
@@ -381,7 +392,7 @@ class Store:
         if doc:
             q = q.where(t.quotes.c.doc == doc)
         if speaker:
-            q = q.where(t.quotes.c.speaker == speaker)
+            q = q.where(t.quotes.c.speaker.in_([speaker] if isinstance(speaker, str) else speaker))
         if kind:
             q = q.where(t.quotes.c.kind == kind)
         if since:

@@ -1,0 +1,610 @@
+"""Who said what: direct quotes, reported speech and scare-quoted terms, with their speakers.
+
+``geobrief_quotes`` runs after ``geobrief_actor_linker`` (it reads ``doc._.actor_mentions`` when
+present, else spaCy's ``doc.ents``) and sets ``doc._.quotes``: a list of `Quote` in document order,
+char offsets into ``doc.text`` with ``doc.text[q.start:q.end] == q.text``.
+
+Rules, not a model: quote marks are found on characters (the parser is unreliable inside quotes),
+attribution on tokens and the dependency parse. The speech-verb lexicon is data
+(``knowledge/speech_verbs.yaml``) so that it can grow without code changes.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+LEXICON_PATH = Path(__file__).resolve().parents[1] / "knowledge" / "speech_verbs.yaml"
+
+QuoteKind = Literal["direct", "indirect", "term"]
+
+if not Doc.has_extension("quotes"):
+    Doc.set_extension("quotes", default=None, force=True)
+
+_OPEN_CURLY = "“«„"
+_CLOSE_CURLY = "”»"
+_STRAIGHT = '"'
+_TERM_MAX_WORDS = 4
+_PERSON_LABELS = frozenset({"PERSON"})
+_SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
+_ATTR_WINDOW = 12  # tokens after a closing mark in which an attribution verb is looked for
+_FLOAT_PARAGRAPHS = 3  # a quote with no attribution inherits the speaker of a quote this close
+_CONTINUE_CHARS = 400  # how far back a pronoun looks for its named antecedent (chars)
+
+
+@dataclass(slots=True)
+class Quote:
+    """One quote. ``text`` excludes the quote marks; ``speaker_*`` point at the named speaker.
+
+    For a pronoun or role ("he said", "the minister said") the speaker fields hold the named
+    antecedent it was resolved to, so ``doc.text[speaker_start:speaker_end] == speaker_text``.
+    """
+
+    kind: QuoteKind
+    text: str
+    start: int
+    end: int
+    speaker_text: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_actor_id: str | None = None
+    verb: str | None = None
+    sentence: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Speech verbs and friends, loaded from YAML."""
+
+    version: int
+    verbs: frozenset[str]
+    weak_verbs: frozenset[str]
+    naming_verbs: frozenset[str]
+    source_phrases: tuple[tuple[str, ...], ...]
+    pronouns: frozenset[str]
+    roles: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str | None = None) -> Lexicon:
+    """Read the speech-verb lexicon (cached: it is read once per process)."""
+    data = yaml.safe_load(Path(path or LEXICON_PATH).read_text(encoding="utf-8"))
+    lower = lambda key: frozenset(str(w).lower() for w in data.get(key, []))  # noqa: E731
+    return Lexicon(
+        version=int(data["version"]),
+        verbs=lower("verbs"),
+        weak_verbs=lower("weak_verbs"),
+        naming_verbs=lower("naming_verbs"),
+        source_phrases=tuple(tuple(p.lower().split()) for p in data.get("source_phrases", [])),
+        pronouns=lower("pronouns"),
+        roles=lower("roles"),
+    )
+
+
+# --------------------------------------------------------------------------------------------------
+# Speakers
+
+
+@dataclass(slots=True)
+class _Speaker:
+    text: str
+    start: int
+    end: int
+    actor_id: str | None = None
+    named: bool = True  # False: a pronoun/role/common noun left unresolved
+    subject: bool = False  # the mention is a clause subject (likely antecedent of a later "he")
+
+
+@dataclass(slots=True)
+class _Ctx:
+    doc: Doc
+    lex: Lexicon
+    sent_starts: list[int]
+    persons: list[_Speaker]  # person mentions in document order (entities + person actors)
+    spans: list[tuple[int, int, str | None, bool]]  # named spans: start, end, actor id, is person
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # direct-quote content, sorted
+    speakers: list[tuple[int, _Speaker]] = field(default_factory=list)  # (char, named speaker) found so far
+
+    def sent_of(self, char: int) -> int:
+        return max(0, bisect_right(self.sent_starts, char) - 1)
+
+    def in_quote(self, char: int) -> bool:
+        i = bisect_right(self.quoted, (char, 1 << 30)) - 1
+        return i >= 0 and self.quoted[i][0] <= char < self.quoted[i][1]
+
+
+def _named_spans(doc: Doc) -> tuple[list[_Speaker], list[tuple[int, int, str | None, bool]]]:
+    """Person mentions and all named spans, from the actor linker if it ran, and spaCy's entities."""
+    spans: dict[tuple[int, int], tuple[str | None, bool]] = {}
+    for ent in doc.ents:
+        if ent.label_ in _SPEAKER_LABELS:
+            spans[(ent.start_char, ent.end_char)] = (None, ent.label_ in _PERSON_LABELS)
+    for m in getattr(doc._, "actor_mentions", None) or []:
+        kind = getattr(m.actor, "kind", None)
+        prev = spans.get((m.start, m.end))
+        spans[(m.start, m.end)] = (m.actor.id, kind == "person" or (prev is not None and prev[1] and kind is None))
+    ordered = sorted((s, e, aid, person) for (s, e), (aid, person) in spans.items())
+    persons = [_Speaker(doc.text[s:e], s, e, aid, subject=_is_subject(doc, s, e)) for s, e, aid, p in ordered if p]
+    return persons, ordered
+
+
+def _is_subject(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(
+        t.dep_ in _SUBJ_DEPS or (t.dep_ == "appos" and t.head.dep_ in _SUBJ_DEPS) for t in span
+    )
+
+
+def _lookup(ctx: _Ctx, start: int, end: int) -> tuple[int, int, str | None, bool] | None:
+    """The named span that overlaps [start, end), preferring a linked actor, then the longest."""
+    best = None
+    for s, e, aid, person in ctx.spans:
+        if s >= end:
+            break
+        if e > start and (best is None or (aid is not None, e - s) > (best[2] is not None, best[1] - best[0])):
+            best = (s, e, aid, person)
+    return best
+
+
+def _propn_chain(tok: Token) -> Span:
+    """A proper-noun head with its compound/flat proper-noun dependents ("Mao Zedong")."""
+    doc = tok.doc
+    lo = hi = tok.i
+    while lo - 1 >= 0 and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].head.i in range(lo, tok.i + 1):
+        lo -= 1
+    while hi + 1 < len(doc) and doc[hi + 1].pos_ == "PROPN" and doc[hi + 1].dep_ in ("compound", "flat", "appos"):
+        hi += 1
+    return doc[lo : hi + 1]
+
+
+def _speaker_from_token(ctx: _Ctx, tok: Token) -> _Speaker:
+    """The speaker a subject token names: its entity, proper-noun chain, or noun phrase; pronouns resolved."""
+    doc = ctx.doc
+    low = tok.lower_
+    # an appositive name beats a role noun: "the spokesman, John Smith, said"
+    if tok.pos_ in ("NOUN", "PRON"):
+        for child in tok.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                tok = child
+                break
+    hit = _lookup(ctx, tok.idx, tok.idx + len(tok.text))
+    if hit is not None and tok.pos_ != "PRON":
+        s, e, aid, _person = hit
+        return _Speaker(doc.text[s:e], s, e, aid)
+    if tok.pos_ == "PROPN":
+        span = _propn_chain(tok)
+        return _Speaker(span.text, span.start_char, span.end_char)
+    if low in ctx.lex.pronouns or tok.pos_ == "PRON":
+        return _resolve(ctx, tok.lower_, tok.idx) or _Speaker(tok.text, tok.idx, tok.idx + len(tok.text), named=False)
+    # a common noun phrase: a role pointing back, or a source in its own right ("the city", "police")
+    left = tok.left_edge
+    for t in tok.lefts:  # a name inside the phrase: "Foreign Minister Sergei Lavrov"
+        h = _lookup(ctx, t.idx, t.idx + len(t.text))
+        if h is not None and h[3]:
+            return _Speaker(doc.text[h[0] : h[1]], h[0], h[1], h[2])
+    phrase = doc[left.i : tok.i + 1]
+    words = " ".join(t.lower_ for t in phrase if t.pos_ not in ("DET", "PUNCT"))
+    if low in ctx.lex.roles or words in ctx.lex.roles:
+        found = _resolve(ctx, tok.lower_, tok.idx)
+        if found is not None:
+            return found
+    return _Speaker(phrase.text, phrase.start_char, phrase.end_char, named=False)
+
+
+def _resolve(ctx: _Ctx, word: str, char: int) -> _Speaker | None:
+    """A pronoun or role → the last named person before it.
+
+    Antecedents are, most recent first, named speakers and person mentions that are clause subjects
+    (the topic of a passage); a person only mentioned in passing is a last resort.
+    """
+    if word in ("i", "we", "they"):
+        return ctx.speakers[-1][1] if ctx.speakers and word != "they" else None
+    best: tuple[int, _Speaker] | None = None
+    fallback: _Speaker | None = None
+    for p in reversed(ctx.persons):
+        if p.end <= char and not ctx.in_quote(p.start):
+            fallback = fallback or p
+            if p.subject:
+                best = (p.start, p)
+                break
+    last = ctx.speakers[-1] if ctx.speakers else None
+    if last is not None and (best is None or last[0] >= best[0]):
+        return _fuller(ctx, last[1])
+    if best is not None:
+        return _fuller(ctx, best[1])
+    return _fuller(ctx, fallback) if fallback else None
+
+
+def _fuller(ctx: _Ctx, sp: _Speaker) -> _Speaker:
+    """A surname-only mention → the earlier full-name mention of the same person, if any."""
+    if " " in sp.text:
+        return sp
+    for p in ctx.persons:
+        if p.start >= sp.start:
+            break
+        if " " in p.text and p.text.split()[-1] == sp.text:
+            return _Speaker(p.text, p.start, p.end, p.actor_id or sp.actor_id)
+    return sp
+
+
+def _subject(tok: Token) -> Token | None:
+    """The grammatical subject of a verb, looking through conjunctions and "saying"-type clauses."""
+    for _ in range(3):
+        for child in tok.children:
+            if child.dep_ in _SUBJ_DEPS:
+                return child
+        if tok.dep_ in ("conj", "advcl", "xcomp", "ccomp") and tok.head is not tok:
+            tok = tok.head
+        else:
+            break
+    return None
+
+
+# --------------------------------------------------------------------------------------------------
+# Direct quotes
+
+
+@dataclass(slots=True)
+class _Piece:
+    start: int  # content, marks excluded
+    end: int
+    open_mark: int  # position of the opening mark
+    close_mark: int  # position of the closing mark, or -1 where the paragraph ended open
+    para: int
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        if m.group().strip(" .\t\r"):
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _find_pieces(text: str) -> list[_Piece]:
+    """Quoted stretches per paragraph; a quote still open at the paragraph's end runs to it."""
+    pieces: list[_Piece] = []
+    for p_i, (ps, pe) in enumerate(_paragraphs(text)):
+        open_at: int | None = None
+        for i in range(ps, pe):
+            c = text[i]
+            if c in _OPEN_CURLY or (c == _STRAIGHT and open_at is None):
+                if c == _STRAIGHT and i > ps and text[i - 1].isalnum() and i + 1 < pe and text[i + 1] in " ,.":
+                    continue  # inch mark / stray closer: 12" gun
+                open_at = i
+            elif (c in _CLOSE_CURLY or c == _STRAIGHT) and open_at is not None:
+                pieces.append(_Piece(open_at + 1, i, open_at, i, p_i))
+                open_at = None
+        if open_at is not None and pe - open_at > 2:
+            pieces.append(_Piece(open_at + 1, pe, open_at, -1, p_i))
+    out = []
+    for pc in pieces:
+        s, e = pc.start, pc.end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and (text[e - 1].isspace() or text[e - 1] == ","):
+            e -= 1
+        if e > s:
+            pc.start, pc.end = s, e
+            out.append(pc)
+    return out
+
+
+def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
+    return list(span) if span is not None else []
+
+
+def _is_speech(tok: Token, lex: Lexicon) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lex.verbs
+
+
+def _attribution_after(ctx: _Ctx, pc: _Piece, limit: int) -> tuple[Token, Token | None] | None:
+    """`“…,” he said` / `“…,” said the minister`: a speech verb right after the closing mark."""
+    doc = ctx.doc
+    toks = _tokens_between(doc, pc.close_mark + 1, limit)[:_ATTR_WINDOW]
+    ended = doc.text[pc.start : pc.end].rstrip()[-1:]
+    words = [t for t in toks if t.is_alpha]
+    if ended == "." and words and words[0].is_title and words[0].text not in ("I",):
+        return None  # “… done.” The next sentence starts: no attribution here
+    raw = doc.text[pc.close_mark + 1 : pc.close_mark + 3].lstrip()
+    comma = doc.text[pc.end : pc.end + 1] == "," or raw.startswith((",", "—"))
+    if ended not in (",", "?", "!", "—", "-") and not comma:
+        return None  # attribution after a quote is set off by a comma: “…,” she said
+    for j, tok in enumerate(toks):
+        if tok.text in _OPEN_CURLY or tok.text == _STRAIGHT or tok.text in ".!?;":
+            break
+        if _is_speech(tok, ctx.lex):
+            if any(c.dep_ == "ccomp" and c.idx > pc.close_mark and not ctx.in_quote(c.idx) for c in tok.children):
+                return None  # the verb reports a clause of its own, after the quote
+            subj = _subject(tok)
+            if subj is None or subj.idx < pc.close_mark:
+                subj = _adjacent_subject(toks, j, after_ok=all(t.is_punct for t in toks[:j]))
+            return tok, subj
+    return None
+
+
+def _adjacent_subject(toks: list[Token], j: int, after_ok: bool = True) -> Token | None:
+    """Where the parse gives no subject: the nominal right after the verb ("said X"), else right before it."""
+    for k in range(j + 1, min(len(toks), j + 8) if after_ok else j + 1):
+        t = toks[k]
+        if t.pos_ in ("PROPN", "PRON", "NOUN"):
+            # walk to the head of a proper-noun chain
+            while t.dep_ in ("compound", "flat") and t.head.i > t.i and t.head.pos_ in ("PROPN", "NOUN"):
+                t = t.head
+            return t
+        if t.text in ",.;" or t.pos_ == "VERB":
+            break
+    for k in range(j - 1, -1, -1):
+        t = toks[k]
+        if t.pos_ in ("PROPN", "PRON", "NOUN") and t.ent_type_ not in ("DATE", "TIME"):
+            return t
+        if t.text in '”"':
+            break
+    return None
+
+
+def _attribution_before(ctx: _Ctx, pc: _Piece, floor: int) -> tuple[Token, Token | None] | None:
+    """`He said: “…”` / `he said, “…”`: a speech verb in the same sentence, before the opening mark."""
+    doc = ctx.doc
+    lead = doc.text[floor : pc.open_mark].rstrip()
+    if not lead or lead[-1] not in ":,—-" and not lead.endswith(("that", "saying")):
+        return None
+    toks = _tokens_between(doc, floor, floor + len(lead))
+    for j in range(len(toks) - 1, max(-1, len(toks) - 15), -1):
+        tok = toks[j]
+        if tok.text in ".!?" or ctx.in_quote(tok.idx):
+            break
+        if _is_speech(tok, ctx.lex):
+            subj = _subject(tok)
+            if subj is None or subj.idx >= pc.open_mark:
+                subj = _adjacent_subject(toks, j)
+            return tok, subj
+    return None
+
+
+def _naming(verb: Token, lex: Lexicon) -> bool:
+    """`as X calls it`: a naming verb, or any speech verb introduced by "as"."""
+    return verb.lemma_.lower() in lex.naming_verbs or any(t.lower_ == "as" for t in verb.lefts)
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+# --------------------------------------------------------------------------------------------------
+# The extractor
+
+
+@dataclass(slots=True)
+class _Cand:
+    """A quote found but not yet attributed: speakers are resolved in document order afterwards."""
+
+    kind: QuoteKind
+    start: int
+    end: int
+    para: int
+    verb: Token | None = None
+    subj: Token | None = None
+    verb_text: str | None = None
+    open_end: bool = False  # a paragraph ended inside the quote: the next paragraph continues it
+
+
+def extract_quotes(doc: Doc, lexicon: Lexicon | None = None) -> list[Quote]:
+    """All quotes in a parsed doc (needs tagger, parser and lemmatizer; uses NER or actor mentions)."""
+    lex = lexicon or load_lexicon()
+    text = doc.text
+    sent_starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+    persons, spans = _named_spans(doc)
+    ctx = _Ctx(doc, lex, sent_starts, persons, spans)
+    pieces = _find_pieces(text)
+    ctx.quoted = sorted((pc.start, pc.end) for pc in pieces)
+    paras = _paragraphs(text) or [(0, len(text))]
+    para_start = [p[0] for p in paras]
+
+    def para_of(char: int) -> int:
+        return max(0, bisect_right(para_start, char) - 1)
+
+    cands: list[_Cand] = []
+    used_verbs: set[int] = set()
+    terms: list[_Piece] = []
+    for n, pc in enumerate(pieces):
+        content = text[pc.start : pc.end]
+        nxt = pieces[n + 1].open_mark if n + 1 < len(pieces) else len(text)
+        p_end = paras[pc.para][1] if pc.para < len(paras) else len(text)
+        after = _attribution_after(ctx, pc, min(nxt, p_end)) if pc.close_mark >= 0 else None
+        prev_end = pieces[n - 1].close_mark + 1 if n > 0 and pieces[n - 1].para == pc.para else paras[pc.para][0]
+        floor = max(prev_end, ctx.sent_starts[ctx.sent_of(pc.open_mark)])
+        before = None if after else _attribution_before(ctx, pc, max(floor, paras[pc.para][0]))
+        attr = after or before
+        short = _words(content) <= _TERM_MAX_WORDS
+        if short and (attr is None or _naming(attr[0], lex)):
+            terms.append(pc)  # a scare-quoted term, or one named: the “god of war”, as Stalin termed it
+            continue
+        cand = _Cand("direct", pc.start, pc.end, pc.para, open_end=pc.close_mark < 0)
+        if attr is not None:
+            cand.verb, cand.subj = attr
+            cand.verb_text = cand.verb.text
+            used_verbs.add(cand.verb.i)
+        cands.append(cand)
+
+    direct = [(c.start, c.end) for c in cands]
+    cands.extend(_indirect(ctx, used_verbs, direct, para_of))
+    cands.sort(key=lambda c: (c.start, c.end))
+
+    quotes: list[Quote] = []
+    last: tuple[int, _Speaker | None] | None = None  # (paragraph, speaker) of the last quote
+    for c in cands:
+        speaker: _Speaker | None = None
+        if c.subj is not None:
+            speaker = _speaker_from_token(ctx, c.subj)
+        elif c.verb is None and last is not None and last[1] is not None and c.para - last[0] <= _FLOAT_PARAGRAPHS:
+            speaker = last[1]  # a floating quote continues the last speaker's words
+        elif c.verb is None:
+            speaker = _resolve(ctx, "he", c.start)  # … or gives the words of the person just introduced
+        if speaker is not None and speaker.named:
+            ctx.speakers.append((c.start, speaker))
+        last = (c.para, speaker)
+        quotes.append(_make(ctx, c.kind, c.start, c.end, speaker, c.verb_text))
+    for i in range(len(cands) - 2, -1, -1):  # “… (paragraph ends open) / “…,” she said: same speaker
+        c, nxt = cands[i], cands[i + 1]
+        if c.open_end and c.verb is None and nxt.kind == "direct" and nxt.para == c.para + 1:
+            q, n = quotes[i], quotes[i + 1]
+            q.speaker_text, q.speaker_start, q.speaker_end = n.speaker_text, n.speaker_start, n.speaker_end
+            q.speaker_actor_id = n.speaker_actor_id
+    quotes.extend(_terms(ctx, terms, quotes))
+    quotes.sort(key=lambda q: (q.start, q.end))
+    return quotes
+
+
+def _make(ctx: _Ctx, kind: QuoteKind, start: int, end: int, sp: _Speaker | None, verb: str | None) -> Quote:
+    text = ctx.doc.text
+    if sp is None:
+        return Quote(kind, text[start:end], start, end, verb=verb, sentence=ctx.sent_of(start))
+    return Quote(kind, text[start:end], start, end, sp.text, sp.start, sp.end, sp.actor_id, verb, ctx.sent_of(start))
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    text = doc.text
+    while start < end and (text[start].isspace() or text[start] in ",;:—-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—-."):
+        end -= 1
+    return start, end
+
+
+def _indirect(ctx: _Ctx, used: set[int], direct: list[tuple[int, int]], para_of: Callable[[int], int]) -> list[_Cand]:
+    """Reported speech: the complement clause of a speech verb, or the clause beside "according to X"."""
+    doc, lex = ctx.doc, ctx.lex
+    out: list[_Cand] = []
+
+    def overlaps_direct(s: int, e: int) -> bool:
+        # a direct quote that is most of the clause wins; a short one inside it is a term or fragment
+        return any(min(e, de) - max(s, ds) > 0.5 * (e - s) for ds, de in direct)
+
+    for tok in doc:
+        if tok.i in used or ctx.in_quote(tok.idx):
+            continue
+        if _is_speech(tok, lex):
+            clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+            if clause is None and tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
+                clause = tok.head  # "The talks, he said, had failed": the host clause is the report
+            if clause is None:
+                continue
+            left, right = clause.left_edge, clause.right_edge
+            s, e = _trim(doc, left.idx, right.idx + len(right.text))
+            if e - s < 12 or len(doc[left.i : right.i + 1]) < 3:
+                continue
+            if tok.lemma_.lower() in lex.weak_verbs and not any(c.dep_ == "mark" for c in clause.children):
+                continue
+            if overlaps_direct(s, e):
+                continue
+            subj = _subject(tok)
+            if subj is not None and s <= subj.idx < e and tok.dep_ != "parataxis":
+                subj = None
+            out.append(_Cand("indirect", s, e, para_of(s), tok, subj, tok.text))
+        elif tok.lower_ == "according":
+            c = _according(ctx, tok, para_of)
+            if c is not None and not overlaps_direct(c.start, c.end):
+                out.append(c)
+    return out
+
+
+def _according(ctx: _Ctx, tok: Token, para_of: Callable[[int], int]) -> _Cand | None:
+    """`According to X, <clause>.` / `<clause>, according to X.`"""
+    doc, lex = ctx.doc, ctx.lex
+    words = tuple(t.lower_ for t in doc[tok.i : tok.i + 2])
+    if words not in lex.source_phrases or tok.i + 2 >= len(doc):
+        return None
+    prep = doc[tok.i + 1]
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), doc[tok.i + 2])
+    phrase_end = max(obj.right_edge.i, obj.i)
+    sent = tok.sent
+    if tok.i <= sent.start + 1:  # phrase leads: the clause follows the comma
+        s, e = doc[phrase_end].idx + len(doc[phrase_end].text), sent.end_char
+    else:
+        s, e = sent.start_char, tok.idx
+    s, e = _trim(doc, s, e)
+    if e - s < 12:
+        return None
+    head = obj
+    for t in doc[tok.i + 2 : phrase_end + 1]:
+        if t.pos_ == "PROPN":
+            head = t
+            break
+    return _Cand("indirect", s, e, para_of(s), tok, head, "according to")
+
+
+def _terms(ctx: _Ctx, terms: list[_Piece], quotes: list[Quote]) -> list[Quote]:
+    """Scare-quoted terms: the user is whoever the sentence says calls it so, or the speaker quoted around it."""
+    doc, lex = ctx.doc, ctx.lex
+    out: list[Quote] = []
+    for pc in terms:
+        sp: _Speaker | None = None
+        verb: str | None = None
+        around = next((q for q in quotes if q.kind != "term" and q.start <= pc.start and pc.end <= q.end), None)
+        if around is not None and around.speaker_text is not None:
+            sp = _Speaker(
+                around.speaker_text, around.speaker_start or 0, around.speaker_end or 0, around.speaker_actor_id
+            )
+            verb = around.verb
+        else:
+            sent = doc[ctx.doc.char_span(pc.start, pc.end, alignment_mode="expand").start].sent
+            for tok in sent:
+                low = tok.lemma_.lower()
+                if tok.pos_ == "VERB" and (low in lex.naming_verbs or low in lex.verbs) and not ctx.in_quote(tok.idx):
+                    subj = _subject(tok)
+                    if subj is not None and not (pc.start <= subj.idx < pc.end):
+                        sp = _speaker_from_token(ctx, subj)
+                        verb = tok.text
+                        break
+        end = pc.end
+        while end > pc.start + 1 and ctx.doc.text[end - 1] in ".,;:":
+            end -= 1  # “worn-out shoes.”: the full stop closes the sentence, not the term
+        out.append(_make(ctx, "term", pc.start, end, sp, verb))
+    return out
+
+
+# --------------------------------------------------------------------------------------------------
+# The spaCy component
+
+
+class QuoteExtractor:
+    """spaCy component: sets ``doc._.quotes``."""
+
+    def __init__(self, nlp: Language, name: str = "geobrief_quotes", lexicon_path: str | None = None) -> None:
+        self.name = name
+        self.lexicon = load_lexicon(lexicon_path)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.quotes = extract_quotes(doc, self.lexicon)
+        return doc
+
+
+@Language.factory(
+    "geobrief_quotes",
+    default_config={"lexicon_path": None},
+    assigns=["doc._.quotes"],
+    requires=["token.dep", "token.lemma"],
+)
+def make_quote_extractor(nlp: Language, name: str, lexicon_path: str | None) -> QuoteExtractor:
+    """spaCy factory: ``nlp.add_pipe("geobrief_quotes", after="geobrief_actor_linker")`` (or last)."""
+    return QuoteExtractor(nlp, name=name, lexicon_path=lexicon_path)
+
+
+def quotes_to_dicts(quotes: list[Quote]) -> list[dict[str, Any]]:
+    """Plain dicts, for JSON output."""
+    return [{f: getattr(q, f) for f in Quote.__slots__} for q in quotes]
+
+
+__all__ = ["LEXICON_PATH", "Lexicon", "Quote", "QuoteExtractor", "extract_quotes", "load_lexicon", "quotes_to_dicts"]
