@@ -21,6 +21,7 @@ demo: install
 	$(GB) ingest examples/corpus --db $(DEMO_DB)
 	$(GB) docs --db $(DEMO_DB)
 	$(GB) actors --db $(DEMO_DB) --top 15
+	$(GB) quotes --db $(DEMO_DB) --kind direct --limit 10
 
 test: install
 	$(PY) -m pytest -q

@@ -135,13 +135,20 @@ def actors(db: str | None, top: int | None, kind: str | None, fmt: str) -> None:
 @click.option("--kind", type=click.Choice(["direct", "indirect", "term"]), default=None)
 @click.option("--since", default=None, help="Documents published on or after this date (YYYY[-MM[-DD]]).")
 @click.option("--until", default=None, help="Documents published on or before this date.")
+@click.option("--limit", type=int, default=None, help="At most N quotes.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 def quotes(
-    db: str | None, speaker: str | None, kind: str | None, since: str | None, until: str | None, fmt: str
+    db: str | None,
+    speaker: str | None,
+    kind: str | None,
+    since: str | None,
+    until: str | None,
+    limit: int | None,
+    fmt: str,
 ) -> None:
     """Quotes (direct, reported, scare-quoted terms) with their speakers."""
     with _open(db) as gb:
-        rows = gb.quotes(speaker=speaker, kind=kind, since=since, until=_upper(until))
+        rows = gb.quotes(speaker=speaker, kind=kind, since=since, until=_upper(until))[:limit]
     _emit(rows, fmt, ["speaker_name", "kind", "text", "doc"], {"speaker_name": 24, "text": 80, "doc": 12})
 
 
