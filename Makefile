@@ -30,6 +30,8 @@ eval: install
 	$(PY) eval/extraction.py
 	$(PY) eval/tempeval3.py
 	$(PY) eval/quotes.py
+	$(PY) eval/events.py
+	$(PY) eval/claims.py
 
 bench: install
 	$(PY) bench/ingest.py

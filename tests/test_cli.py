@@ -177,3 +177,66 @@ def test_quotes_with_speakers(demo_db: Path) -> None:
     }
     assert early and all(published[q["doc"]] <= "2023-12-31" for q in early)
     assert "(nothing)" in run("quotes", "--db", str(demo_db), "--speaker", "Nobody Atall")
+
+
+def _jsonl(*args: str) -> list[dict]:
+    return [json.loads(line) for line in run(*args).splitlines()]
+
+
+def test_events_claims_interests(demo_db: Path) -> None:
+    db = ["--db", str(demo_db)]
+    docs = {d["id"]: d["text"] for d in _jsonl("export", "documents", *db)}
+    events = _jsonl("export", "events", *db)
+    assert set(events[0]) == {
+        "id",
+        "type",
+        "mode",
+        "cameo",
+        "quad_class",
+        "intensity",
+        "source",
+        "target",
+        "when",
+        "where",
+        "modality",
+        "evidence",
+        "n_sources",
+    }
+    for e in events:
+        assert e["evidence"] and e["n_sources"] == len({x["doc"] for x in e["evidence"]})
+        for x in e["evidence"]:
+            assert 0 <= x["start"] < x["end"] <= len(docs[x["doc"]])
+        assert e["when"]["basis"] in ("expression", "narrative", "publication")
+        assert e["quad_class"] in (1, 2, 3, 4)
+    dyad = _jsonl("events", *db, "--actor", "Russia", "--target", "Ukraine", "--format", "json")
+    assert any(e["type"] == "ASSAULT" for e in dyad) and all((e["source"], e["target"]) == ("RUS", "UKR") for e in dyad)
+    recent = _jsonl("events", *db, "--since", "2024-06", "--format", "json")
+    assert recent and all(e["when"]["end"] >= "2024-06" for e in recent)
+    assert all(e["modality"] not in ("negated", "hypothetical") for e in _jsonl("events", *db, "--format", "json"))
+
+    claims = _jsonl("export", "claims", *db)
+    assert set(claims[0]) == {
+        "id",
+        "doc",
+        "kind",
+        "text",
+        "estimative",
+        "probability",
+        "actors",
+        "horizon",
+        "start",
+        "end",
+    }
+    for c in claims:
+        assert docs[c["doc"]][c["start"] : c["end"]] == c["text"] or c["kind"] == "scenario"
+        if c["probability"]:
+            assert 0 <= c["probability"]["low"] <= c["probability"]["high"] <= 1
+    assert {"forecast", "scenario"} <= {c["kind"] for c in claims}
+    likely = [c for c in claims if (c["estimative"] or "").lower() == "likely"]
+    assert likely and all(c["probability"] == {"low": 0.55, "high": 0.8} for c in likely)
+
+    interests = _jsonl("export", "interests", *db)
+    assert set(interests[0]) == {"id", "doc", "actor", "wants", "from", "text", "start", "end"}
+    assert any(i["actor"] == "PRK" and i["from"] == "RUS" for i in interests)
+    prk = _jsonl("interests", *db, "--actor", "North Korea", "--format", "json")
+    assert prk and all(i["actor"] == "PRK" for i in prk)

@@ -97,6 +97,67 @@ class Geobrief:
         rows = [q.__dict__ for q in self.store.quotes(speaker=speakers, kind=kind, since=since, until=until)]
         return _frame(rows, frame)
 
+    def _ids(self, name: str | None) -> list[str] | None:
+        """Actor ids for a user's name or code; an unknown name matches nothing (not everything)."""
+        if not name:
+            return None
+        return self.store.find_actor_ids(name) or [name]
+
+    def events(
+        self,
+        *,
+        actor: str | None = None,
+        target: str | None = None,
+        type: str | None = None,  # noqa: A002 - the export's field name
+        since: str | None = None,
+        until: str | None = None,
+        include_unreal: bool = False,
+        frame: bool = False,
+    ) -> Any:
+        """Events (state-level source → target), dated; negated/hypothetical ones only on request."""
+        rows = self.store.events(
+            actor=self._state_ids(actor),
+            target=self._state_ids(target),
+            type=type,
+            since=since,
+            until=until,
+            include_unreal=include_unreal,
+        )
+        return _frame([_export.event_record(e) for e in rows], frame)
+
+    def _state_ids(self, name: str | None) -> list[str] | None:
+        ids = self._ids(name)
+        if ids is None:
+            return None
+        countries = {a.country for a, _ in self.store.actors() if a.id in ids and a.country}
+        return sorted(set(ids) | countries)
+
+    def claims(
+        self,
+        *,
+        actor: str | None = None,
+        kind: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        frame: bool = False,
+    ) -> Any:
+        rows = self.store.claims(actor=self._state_ids(actor), kind=kind, since=since, until=until)
+        return _frame([_export.claim_record(c) for c in rows], frame)
+
+    def interests(
+        self,
+        *,
+        actor: str | None = None,
+        source: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        frame: bool = False,
+    ) -> Any:
+        rows = self.store.interests(
+            actor=self._state_ids(actor), source=self._state_ids(source), since=since, until=until
+        )
+        return _frame([_export.interest_record(i) for i in rows], frame)
+
     def search(self, query: str, *, limit: int = 20, frame: bool = False) -> Any:
         return _frame(self.store.search(query, limit=limit), frame)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import functools
 import json
 import sys
@@ -150,6 +151,90 @@ def quotes(
     with _open(db) as gb:
         rows = gb.quotes(speaker=speaker, kind=kind, since=since, until=_upper(until))[:limit]
     _emit(rows, fmt, ["speaker_name", "kind", "text", "doc"], {"speaker_name": 24, "text": 80, "doc": 12})
+
+
+DATE_HELP = "YYYY[-MM[-DD]]"
+
+
+@main.command()
+@db_option
+@click.option("--actor", default=None, help="Source actor: id or name (RUS, Russia, Putin).")
+@click.option("--target", default=None, help="Target actor: id or name.")
+@click.option("--type", "type_", default=None, help="PLOVER type (ASSAULT, CONSULT, AID…).")
+@click.option("--since", default=None, help=f"Events on or after {DATE_HELP}.")
+@click.option("--until", default=None, help=f"Events on or before {DATE_HELP}.")
+@click.option("--all", "include_unreal", is_flag=True, help="Include negated, hypothetical and denied events.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table")
+def events(
+    db: str | None,
+    actor: str | None,
+    target: str | None,
+    type_: str | None,
+    since: str | None,
+    until: str | None,
+    include_unreal: bool,
+    fmt: str,
+) -> None:
+    """Events: who did what to whom, when — PLOVER type, CAMEO code, quad class, intensity, evidence."""
+    with _open(db) as gb:
+        rows = gb.events(
+            actor=actor, target=target, type=type_, since=since, until=_upper(until), include_unreal=include_unreal
+        )
+    if fmt == "csv":
+        from geobrief import export as ex
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=ex.FIELDS["events"])
+        writer.writeheader()
+        for r in rows:
+            writer.writerow({k: json.dumps(v) if isinstance(v, dict | list) else v for k, v in r.items()})
+        return
+    table = [
+        {
+            **r,
+            "when": (r["when"]["start"] or "")[: {"day": 10, "month": 7}.get(r["when"]["precision"], 4)],
+            "sources": r["n_sources"],
+        }
+        for r in rows
+    ]
+    _emit(
+        rows if fmt == "json" else table,
+        fmt,
+        ["when", "type", "cameo", "source", "target", "intensity", "modality", "sources"],
+    )
+
+
+@main.command()
+@db_option
+@click.option("--actor", default=None, help="Only claims about this actor (id or name).")
+@click.option("--kind", type=click.Choice(["forecast", "judgment", "scenario"]), default=None)
+@click.option("--since", default=None, help=f"Documents published on or after {DATE_HELP}.")
+@click.option("--until", default=None, help=f"Documents published on or before {DATE_HELP}.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+def claims(db: str | None, actor: str | None, kind: str | None, since: str | None, until: str | None, fmt: str) -> None:
+    """Claims and forecasts with their estimative words read as probability bands (ICD 203)."""
+    with _open(db) as gb:
+        rows = gb.claims(actor=actor, kind=kind, since=since, until=_upper(until))
+    table = [
+        {**r, "band": f"{r['probability']['low']:.0%}–{r['probability']['high']:.0%}" if r["probability"] else ""}
+        for r in rows
+    ]
+    _emit(rows if fmt == "json" else table, fmt, ["kind", "estimative", "band", "text"], {"text": 90})
+
+
+@main.command()
+@db_option
+@click.option("--actor", default=None, help="The actor that wants (id or name).")
+@click.option("--from", "source", default=None, help="The actor it wants it from.")
+@click.option("--since", default=None, help=f"Documents published on or after {DATE_HELP}.")
+@click.option("--until", default=None, help=f"Documents published on or before {DATE_HELP}.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+def interests(
+    db: str | None, actor: str | None, source: str | None, since: str | None, until: str | None, fmt: str
+) -> None:
+    """What each actor wants, and from whom."""
+    with _open(db) as gb:
+        rows = gb.interests(actor=actor, source=source, since=since, until=_upper(until))
+    _emit(rows, fmt, ["actor", "wants", "from", "doc"], {"wants": 70, "doc": 12})
 
 
 def _upper(date: str | None) -> str | None:

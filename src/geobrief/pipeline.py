@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import time
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
@@ -186,9 +187,87 @@ def _annotations(doc: str, analysis: Analysis) -> dict[str, list[Any]]:
         speaker = q.speaker_actor_id if q.speaker_actor_id in actors else None  # only actors stored with it
         quotes[qid] = QuoteRecord(qid, doc, q.kind, speaker, q.speaker_text, q.text, q.start, q.end, q.sentence, q.verb)
     return {
+        "rows": _fact_rows(doc, analysis),
         "sentences": sentences,
         "actors": list(actors.values()),
         "mentions": list(mentions.values()),
         "timexes": list(timexes.values()),
         "quotes": list(quotes.values()),
     }
+
+
+def _hid(*parts: object) -> str:
+    return hashlib.sha256(":".join(map(str, parts)).encode()).hexdigest()[:20]
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _fact_rows(doc: str, analysis: Analysis) -> dict[str, list[dict[str, Any]]]:
+    """Rows for events (one evidence row each, for now), claims and interests, keyed by table."""
+    events, evidence = [], []
+    for e in analysis.events:
+        eid = _hid(doc, e.start, e.trigger_start, e.cameo, e.source, e.target)
+        when = e.when or {}
+        events.append(
+            {
+                "id": eid,
+                "type": e.type,
+                "mode": e.mode,
+                "cameo": e.cameo,
+                "quad_class": e.quad_class,
+                "intensity": e.intensity,
+                "source": e.source,
+                "target": e.target,
+                "source_actor": e.source_actor,
+                "target_actor": e.target_actor,
+                "when_start": _iso(when.get("start")),
+                "when_end": _iso(when.get("end")),
+                "when_precision": when.get("precision"),
+                "when_text": when.get("text"),
+                "when_basis": when.get("basis"),
+                "where": e.where,
+                "modality": e.modality,
+                "reported_by": e.reported_by,
+                "trigger": e.trigger,
+            }
+        )
+        evidence.append({"event": eid, "doc": doc, "start_char": e.start, "end_char": e.end, "sentence": e.sentence})
+    claims = []
+    for c in analysis.claims:
+        h = c.horizon
+        claims.append(
+            {
+                "id": _hid(doc, "claim", c.start, c.end, c.estimative_start),
+                "doc": doc,
+                "kind": c.kind,
+                "text": c.text,
+                "start_char": c.start,
+                "end_char": c.end,
+                "estimative": c.estimative,
+                "probability_low": c.probability_low,
+                "probability_high": c.probability_high,
+                "actors": json.dumps(list(c.actors)),
+                "horizon": h.text if h else None,
+                "horizon_start": _iso(h.value_start) if h else None,
+                "horizon_end": _iso(h.value_end) if h else None,
+                "sentence": c.sentence,
+                "quoted": bool(c.quoted),
+            }
+        )
+    interests = [
+        {
+            "id": _hid(doc, "interest", i.start, i.actor, i.wants, i.from_actor),
+            "doc": doc,
+            "actor": i.actor,
+            "wants": i.wants,
+            "from_actor": i.from_actor,
+            "text": i.text,
+            "start_char": i.start,
+            "end_char": i.end,
+            "sentence": i.sentence,
+        }
+        for i in analysis.interests
+    ]
+    return {"events": events, "event_evidence": evidence, "claims": claims, "interests": interests}

@@ -69,6 +69,95 @@ def export_quotes(store: Store) -> Iterator[dict[str, Any]]:
         yield {k: getattr(q, k) for k in FIELDS["quotes"]}
 
 
+def event_record(e: dict[str, Any]) -> dict[str, Any]:
+    """The public shape of an event (the `events` export, `geobrief events --format json`)."""
+    return {
+        "id": e["id"],
+        "type": e["type"],
+        "mode": e["mode"],
+        "cameo": e["cameo"],
+        "quad_class": e["quad_class"],
+        "intensity": e["intensity"],
+        "source": e["source"],
+        "target": e["target"],
+        "when": {
+            "start": e["when_start"],
+            "end": e["when_end"],
+            "precision": e["when_precision"],
+            "text": e["when_text"],
+            "basis": e["when_basis"],
+        },
+        "where": e["where"],
+        "modality": e["modality"],
+        "evidence": e["evidence"],
+        "n_sources": e["n_sources"],
+    }
+
+
+@exporter(
+    "events",
+    [
+        "id",
+        "type",
+        "mode",
+        "cameo",
+        "quad_class",
+        "intensity",
+        "source",
+        "target",
+        "when",
+        "where",
+        "modality",
+        "evidence",
+        "n_sources",
+    ],
+)
+def export_events(store: Store) -> Iterator[dict[str, Any]]:
+    for e in store.events(include_unreal=True):
+        yield event_record(e)
+
+
+def claim_record(c: dict[str, Any]) -> dict[str, Any]:
+    low, high = c["probability_low"], c["probability_high"]
+    return {
+        "id": c["id"],
+        "doc": c["doc"],
+        "kind": c["kind"],
+        "text": c["text"],
+        "estimative": c["estimative"],
+        "probability": None if low is None else {"low": low, "high": high},
+        "actors": c["actors"],
+        "horizon": c["horizon"],
+        "start": c["start_char"],
+        "end": c["end_char"],
+    }
+
+
+@exporter("claims", ["id", "doc", "kind", "text", "estimative", "probability", "actors", "horizon", "start", "end"])
+def export_claims(store: Store) -> Iterator[dict[str, Any]]:
+    for c in store.claims():
+        yield claim_record(c)
+
+
+def interest_record(i: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": i["id"],
+        "doc": i["doc"],
+        "actor": i["actor"],
+        "wants": i["wants"],
+        "from": i["from_actor"],
+        "text": i["text"],
+        "start": i["start_char"],
+        "end": i["end_char"],
+    }
+
+
+@exporter("interests", ["id", "doc", "actor", "wants", "from", "text", "start", "end"])
+def export_interests(store: Store) -> Iterator[dict[str, Any]]:
+    for i in store.interests():
+        yield interest_record(i)
+
+
 def records(store: Store, kind: str) -> Iterable[dict[str, Any]]:
     if kind not in EXPORTERS:
         raise KeyError(f"unknown export kind '{kind}' (known: {', '.join(sorted(EXPORTERS))})")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -20,7 +20,14 @@ from spacy.tokens import Doc
 from geobrief.config import MODEL_FALLBACKS, Settings
 
 # geobrief's own components, in pipeline order, each added after the previous (the first after "ner").
-GEOBRIEF_COMPONENTS = ("geobrief_timex", "geobrief_actor_linker", "geobrief_quotes")
+GEOBRIEF_COMPONENTS = (
+    "geobrief_timex",
+    "geobrief_actor_linker",
+    "geobrief_quotes",
+    "geobrief_events",
+    "geobrief_claims",
+    "geobrief_interests",
+)
 
 
 def load_model(name: str) -> Language:
@@ -37,6 +44,9 @@ def load_model(name: str) -> Language:
 def build_pipeline(settings: Settings | None = None) -> Language:
     settings = settings or Settings()
     import geobrief.nlp.actors  # noqa: F401  (registers the factories)
+    import geobrief.nlp.claims  # noqa: F401
+    import geobrief.nlp.events  # noqa: F401
+    import geobrief.nlp.interests  # noqa: F401
     import geobrief.nlp.quotes  # noqa: F401
     import geobrief.nlp.temporal  # noqa: F401
 
@@ -82,6 +92,9 @@ class Analysis:
     timexes: list[Any] = field(default_factory=list)  # geobrief.nlp.timex.Timex, shifted to document offsets
     sentence_times: list[tuple[dt.date, dt.date, str] | None] = field(default_factory=list)
     quotes: list[Any] = field(default_factory=list)  # geobrief.nlp.quotes.Quote, in document offsets
+    events: list[Any] = field(default_factory=list)  # geobrief.nlp.events.Event
+    claims: list[Any] = field(default_factory=list)  # geobrief.nlp.claims.Claim
+    interests: list[Any] = field(default_factory=list)  # geobrief.nlp.interests.Interest
 
 
 def _chunks(text: str, limit: int) -> list[tuple[int, str]]:
@@ -102,6 +115,23 @@ def _chunks(text: str, limit: int) -> list[tuple[int, str]]:
         out.append((start, text[start:end]))
         start = end
     return out
+
+
+def _shifted(obj: Any, offset: int, sentence_base: int) -> Any:
+    """A chunk's annotation in document offsets: every ``start``/``end``/``*_start``/``*_end`` int and the
+    sentence index move; nested spans (a claim's horizon) too."""
+    if not offset and not sentence_base:
+        return obj
+    changes: dict[str, Any] = {}
+    for f in fields(obj):
+        value = getattr(obj, f.name)
+        if f.name == "sentence" and isinstance(value, int):
+            changes[f.name] = value + sentence_base
+        elif (f.name in ("start", "end") or f.name.endswith(("_start", "_end"))) and isinstance(value, int):
+            changes[f.name] = value + offset if value >= 0 else value
+        elif is_dataclass(value) and not isinstance(value, type) and hasattr(value, "start"):
+            changes[f.name] = _shifted(value, offset, 0)
+    return replace(obj, **changes)
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -137,17 +167,8 @@ def analyse_many(
             )
         for x in doc._.timexes or []:
             current.timexes.append(replace(x, start=x.start + offset, end=x.end + offset))
-        for q in doc._.quotes or []:
-            current.quotes.append(
-                replace(
-                    q,
-                    start=q.start + offset,
-                    end=q.end + offset,
-                    speaker_start=None if q.speaker_start is None else q.speaker_start + offset,
-                    speaker_end=None if q.speaker_end is None else q.speaker_end + offset,
-                    sentence=q.sentence + sentence_base,
-                )
-            )
+        for name in ("quotes", "events", "claims", "interests"):
+            getattr(current, name).extend(_shifted(x, offset, sentence_base) for x in getattr(doc._, name) or [])
         current.sentence_times.extend(doc._.sentence_times or [None] * len(sents))
         current.sentences.extend(sents)
         sentence_base += len(sents)

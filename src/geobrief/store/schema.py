@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlalchemy import (
     Boolean,
     Column,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -85,6 +86,74 @@ quotes = Table(
     Column("verb", Text),
 )
 
+events = Table(
+    "events",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("type", String(12), nullable=False),
+    Column("mode", Text),
+    Column("cameo", String(8), nullable=False),
+    Column("quad_class", Integer),
+    Column("intensity", Float),
+    Column("source", String(120)),  # state-level actor ids
+    Column("target", String(120)),
+    Column("source_actor", String(120)),  # as mentioned (a leader, a ministry…)
+    Column("target_actor", String(120)),
+    Column("when_start", String(10)),
+    Column("when_end", String(10)),
+    Column("when_precision", String(10)),
+    Column("when_text", Text),
+    Column("when_basis", String(12)),
+    Column("where", Text),
+    Column("modality", String(12), nullable=False),
+    Column("reported_by", Text),
+    Column("trigger", Text),
+)
+
+event_evidence = Table(
+    "event_evidence",
+    metadata,
+    Column("event", String(40), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("doc", String(40), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("start_char", Integer, primary_key=True),
+    Column("end_char", Integer, nullable=False),
+    Column("sentence", Integer),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("doc", String(40), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(10), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Column("estimative", Text),
+    Column("probability_low", Float),
+    Column("probability_high", Float),
+    Column("actors", Text, nullable=False, default="[]"),  # JSON list of actor ids
+    Column("horizon", Text),
+    Column("horizon_start", String(10)),
+    Column("horizon_end", String(10)),
+    Column("sentence", Integer),
+    Column("quoted", Boolean, nullable=False, default=False),
+)
+
+interests = Table(
+    "interests",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("doc", String(40), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("actor", String(120), nullable=False),
+    Column("wants", Text, nullable=False),
+    Column("from_actor", String(120)),
+    Column("text", Text, nullable=False),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Column("sentence", Integer),
+)
+
 actors = Table(
     "actors",
     metadata,
@@ -110,5 +179,10 @@ Index("ix_mentions_actor", mentions.c.actor)
 Index("ix_timexes_value", timexes.c.value_start, timexes.c.value_end)
 Index("ix_quotes_doc", quotes.c.doc)
 Index("ix_quotes_speaker", quotes.c.speaker)
+Index("ix_events_dyad", events.c.source, events.c.target)
+Index("ix_events_when", events.c.when_start)
+Index("ix_event_evidence_doc", event_evidence.c.doc)
+Index("ix_claims_doc", claims.c.doc)
+Index("ix_interests_actor", interests.c.actor, interests.c.from_actor)
 Index("ix_documents_duplicate_of", documents.c.duplicate_of)
 Index("ix_documents_published", documents.c.published)

@@ -167,6 +167,7 @@ class Store:
         mentions: Iterable[MentionRecord] = (),
         timexes: Iterable[TimexRecord] = (),
         quotes: Iterable[QuoteRecord] = (),
+        rows: dict[str, list[dict[str, Any]]] | None = None,
     ) -> bool:
         """Write one document and its annotations atomically; False if it was already stored."""
         with self.engine.begin() as conn:
@@ -244,7 +245,18 @@ class Store:
             ]
             if qrows:
                 conn.execute(t.quotes.insert(), qrows)
+            # Later stages' rows (events and their evidence, claims, interests), table by table, in order.
+            for table, trows_ in (rows or {}).items():
+                if trows_:
+                    conn.execute(self._insert_ignore(t.metadata.tables[table]), trows_)
         return True
+
+    def _insert_ignore(self, table: Any) -> Any:
+        if self.dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
+        return insert(table).on_conflict_do_nothing()
 
     def _upsert_actors(self, conn: Connection, actors: Iterable[ActorRecord]) -> None:
         rows = {
@@ -404,6 +416,96 @@ class Store:
                 yield QuoteRecord(
                     r.id, r.doc, r.kind, r.speaker, r.speaker_name, r.text, r.start_char, r.end_char, r.sentence, r.verb
                 )
+
+    def _live_docs(self, since: str | None, until: str | None) -> Any:
+        q = select(t.documents.c.id).where(t.documents.c.duplicate_of.is_(None))
+        if since:
+            q = q.where(t.documents.c.published >= since)
+        if until:
+            q = q.where(t.documents.c.published <= until)
+        return q
+
+    def events(
+        self,
+        *,
+        actor: list[str] | None = None,
+        target: list[str] | None = None,
+        type: str | None = None,  # noqa: A002 - the export's field name
+        since: str | None = None,
+        until: str | None = None,
+        include_unreal: bool = False,
+    ) -> list[dict[str, Any]]:
+        """Events with their evidence; `since`/`until` bound the event's date. Negated and
+        hypothetical events are stored but left out unless `include_unreal`."""
+        ev, evid = t.events, t.event_evidence
+        q = select(ev).where(ev.c.id.in_(select(evid.c.event).where(evid.c.doc.in_(self._live_docs(None, None)))))
+        if actor:
+            q = q.where(ev.c.source.in_(actor))
+        if target:
+            q = q.where(ev.c.target.in_(target))
+        if type:
+            q = q.where(ev.c.type == type.upper())
+        if since:
+            q = q.where(ev.c.when_end >= since)
+        if until:
+            q = q.where(ev.c.when_start <= until)
+        if not include_unreal:
+            q = q.where(ev.c.modality.not_in(["negated", "hypothetical", "denied"]))
+        q = q.order_by(ev.c.when_start, ev.c.id)
+        with self.engine.connect() as conn:
+            events = [dict(r._mapping) for r in conn.execute(q)]
+            evidence: dict[str, list[dict[str, Any]]] = {}
+            ids = [e["id"] for e in events]
+            for i in range(0, len(ids), 500):
+                eq = select(evid).where(evid.c.event.in_(ids[i : i + 500])).order_by(evid.c.doc, evid.c.start_char)
+                for r in conn.execute(eq):
+                    evidence.setdefault(r.event, []).append(
+                        {"doc": r.doc, "sentence": r.sentence, "start": r.start_char, "end": r.end_char}
+                    )
+        for e in events:
+            e["evidence"] = evidence.get(e["id"], [])
+            e["n_sources"] = len({x["doc"] for x in e["evidence"]})
+        return events
+
+    def claims(
+        self,
+        *,
+        actor: list[str] | None = None,
+        kind: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Claims and forecasts, by the actors they are about and their document's date."""
+        q = select(t.claims).where(t.claims.c.doc.in_(self._live_docs(since, until)))
+        if kind:
+            q = q.where(t.claims.c.kind == kind)
+        q = q.order_by(t.claims.c.doc, t.claims.c.start_char)
+        with self.engine.connect() as conn:
+            rows = [dict(r._mapping) for r in conn.execute(q)]
+        for r in rows:
+            r["actors"] = json.loads(r["actors"] or "[]")
+            r["quoted"] = bool(r["quoted"])
+        if actor:
+            rows = [r for r in rows if set(actor) & set(r["actors"])]
+        return rows
+
+    def interests(
+        self,
+        *,
+        actor: list[str] | None = None,
+        source: list[str] | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """What actors want, and from whom (`source`)."""
+        q = select(t.interests).where(t.interests.c.doc.in_(self._live_docs(since, until)))
+        if actor:
+            q = q.where(t.interests.c.actor.in_(actor))
+        if source:
+            q = q.where(t.interests.c.from_actor.in_(source))
+        q = q.order_by(t.interests.c.doc, t.interests.c.start_char)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(q)]
 
     def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
         """Documents matching `query` with a highlighted snippet; any string is safe."""
