@@ -7,12 +7,11 @@ below the subset's figures when pinned. The full benchmark (all, dev and test ha
 
 from __future__ import annotations
 
-import importlib.util
-import json
-import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
+from evalgate import floors, load_eval
 
 ROOT = Path(__file__).resolve().parents[2]
 SUBSET = 120
@@ -23,13 +22,8 @@ FLOOR_KEYS = {
 }
 
 
-def _evaluation_module():
-    spec = importlib.util.spec_from_file_location("eval_events", ROOT / "eval" / "events.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+def _evaluation_module() -> ModuleType:
+    return load_eval("events")
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +35,7 @@ def figures(shared: Path) -> dict:
 
 @pytest.mark.parametrize("floor_key", sorted(FLOOR_KEYS))
 def test_events_stay_above_floor(figures: dict, floor_key: str) -> None:
-    floor = json.loads((ROOT / "eval" / "floors.json").read_text())[floor_key]
+    floor = floors()[floor_key]
     value = figures[FLOOR_KEYS[floor_key]]
     assert value >= floor, f"{floor_key} = {value} fell below its floor {floor} (eval/floors.json)"
 

@@ -7,24 +7,18 @@ benchmark runs (about 30 s on 2 cores); raise a floor when a change lifts the fi
 
 from __future__ import annotations
 
-import importlib.util
-import json
-import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
+from evalgate import floors, load_eval
 
 ROOT = Path(__file__).resolve().parents[2]
-FLOORS = json.loads((ROOT / "eval" / "floors.json").read_text())["extraction"]
+FLOORS = floors()["extraction"]
 
 
-def _evaluation_module():
-    spec = importlib.util.spec_from_file_location("eval_extraction", ROOT / "eval" / "extraction.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its worker functions must be picklable by name
-    spec.loader.exec_module(module)
-    return module
+def _evaluation_module() -> ModuleType:
+    return load_eval("extraction")
 
 
 @pytest.fixture(scope="module")

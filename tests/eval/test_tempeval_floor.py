@@ -4,25 +4,19 @@ breaks a date form fails here. The evaluation runs in a few seconds."""
 
 from __future__ import annotations
 
-import importlib.util
-import json
-import sys
 import time
 from pathlib import Path
+from types import ModuleType
 
 import pytest
+from evalgate import floors, load_eval
 
 ROOT = Path(__file__).resolve().parents[2]
-FLOORS = {k: v for k, v in json.loads((ROOT / "eval" / "floors.json").read_text()).items() if k.startswith("tempeval3")}
+FLOORS = {k: v for k, v in floors().items() if k.startswith("tempeval3")}
 
 
-def _evaluation_module():
-    spec = importlib.util.spec_from_file_location("eval_tempeval3", ROOT / "eval" / "tempeval3.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+def _evaluation_module() -> ModuleType:
+    return load_eval("tempeval3")
 
 
 @pytest.fixture(scope="module")
