@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from geobrief.analysis import merge
 from geobrief.config import Settings
 from geobrief.ingest.identity import doc_id, signature
 from geobrief.ingest.readers import Article, Failure, Source, discover, read_source
@@ -119,7 +120,7 @@ def ingest(
                 report.duplicates += 1
                 report.ids.append(rec.id)
             continue
-        if store.save_document(rec, **_annotations(rec.id, analysis)):
+        if store.save_document(rec, **_annotations(rec.id, analysis), prefer={"events": merge.prefer}):
             report.new += 1
             report.words += rec.words
             report.ids.append(rec.id)
@@ -205,34 +206,39 @@ def _iso(value: Any) -> str | None:
 
 
 def _fact_rows(doc: str, analysis: Analysis) -> dict[str, list[dict[str, Any]]]:
-    """Rows for events (one evidence row each, for now), claims and interests, keyed by table."""
-    events, evidence = [], []
+    """Rows for events and their evidence, claims and interests, keyed by table.
+
+    An event's id is its canonical id (`analysis.merge`): the same event from another document gets the
+    same id, so storing it adds an evidence row to the existing event.
+    """
+    events: dict[str, dict[str, Any]] = {}
+    evidence = []
     for e in analysis.events:
-        eid = _hid(doc, e.start, e.trigger_start, e.cameo, e.source, e.target)
         when = e.when or {}
-        events.append(
-            {
-                "id": eid,
-                "type": e.type,
-                "mode": e.mode,
-                "cameo": e.cameo,
-                "quad_class": e.quad_class,
-                "intensity": e.intensity,
-                "source": e.source,
-                "target": e.target,
-                "source_actor": e.source_actor,
-                "target_actor": e.target_actor,
-                "when_start": _iso(when.get("start")),
-                "when_end": _iso(when.get("end")),
-                "when_precision": when.get("precision"),
-                "when_text": when.get("text"),
-                "when_basis": when.get("basis"),
-                "where": e.where,
-                "modality": e.modality,
-                "reported_by": e.reported_by,
-                "trigger": e.trigger,
-            }
-        )
+        row = {
+            "id": "",
+            "type": e.type,
+            "mode": e.mode,
+            "cameo": e.cameo,
+            "quad_class": e.quad_class,
+            "intensity": e.intensity,
+            "source": e.source,
+            "target": e.target,
+            "source_actor": e.source_actor,
+            "target_actor": e.target_actor,
+            "when_start": _iso(when.get("start")),
+            "when_end": _iso(when.get("end")),
+            "when_precision": when.get("precision"),
+            "when_text": when.get("text"),
+            "when_basis": when.get("basis"),
+            "where": e.where,
+            "modality": e.modality,
+            "reported_by": e.reported_by,
+            "trigger": e.trigger,
+        }
+        row["id"] = eid = merge.event_id(row)
+        if eid not in events or merge.prefer(row, events[eid]):
+            events[eid] = row
         evidence.append({"event": eid, "doc": doc, "start_char": e.start, "end_char": e.end, "sentence": e.sentence})
     claims = []
     for c in analysis.claims:
@@ -270,4 +276,4 @@ def _fact_rows(doc: str, analysis: Analysis) -> dict[str, list[dict[str, Any]]]:
         }
         for i in analysis.interests
     ]
-    return {"events": events, "event_evidence": evidence, "claims": claims, "interests": interests}
+    return {"events": list(events.values()), "event_evidence": evidence, "claims": claims, "interests": interests}

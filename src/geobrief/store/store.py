@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -168,6 +168,7 @@ class Store:
         timexes: Iterable[TimexRecord] = (),
         quotes: Iterable[QuoteRecord] = (),
         rows: dict[str, list[dict[str, Any]]] | None = None,
+        prefer: dict[str, Callable[[dict[str, Any], dict[str, Any]], bool]] | None = None,
     ) -> bool:
         """Write one document and its annotations atomically; False if it was already stored."""
         with self.engine.begin() as conn:
@@ -246,9 +247,20 @@ class Store:
             if qrows:
                 conn.execute(t.quotes.insert(), qrows)
             # Later stages' rows (events and their evidence, claims, interests), table by table, in order.
-            for table, trows_ in (rows or {}).items():
+            # A row whose id exists already is another report of it: it replaces the stored row only
+            # where `prefer[table](new, old)` says so (see geobrief.analysis.merge).
+            for table_name, trows_ in (rows or {}).items():
+                table = t.metadata.tables[table_name]
+                choose = (prefer or {}).get(table_name)
+                if choose and trows_:
+                    ids = [r["id"] for r in trows_]
+                    stored = {r.id: dict(r._mapping) for r in conn.execute(select(table).where(table.c.id.in_(ids)))}
+                    for r in trows_:
+                        if r["id"] in stored and choose(r, stored[r["id"]]):
+                            conn.execute(table.update().where(table.c.id == r["id"]).values(**r))
+                    trows_ = [r for r in trows_ if r["id"] not in stored]
                 if trows_:
-                    conn.execute(self._insert_ignore(t.metadata.tables[table]), trows_)
+                    conn.execute(self._insert_ignore(table), trows_)
         return True
 
     def _insert_ignore(self, table: Any) -> Any:

@@ -1,0 +1,1 @@
+"""Analysis over the store: what several documents say together."""
