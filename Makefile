@@ -22,6 +22,8 @@ demo: install
 	$(GB) docs --db $(DEMO_DB)
 	$(GB) actors --db $(DEMO_DB) --top 15
 	$(GB) quotes --db $(DEMO_DB) --kind direct --limit 10
+	$(GB) brief Russia "North Korea" --db $(DEMO_DB) -o out/brief.md > /dev/null
+	$(GB) brief Russia "North Korea" --db $(DEMO_DB) -o out/brief.html
 
 test: install
 	$(PY) -m pytest -q

@@ -158,6 +158,12 @@ class Geobrief:
         )
         return _frame([_export.interest_record(i) for i in rows], frame)
 
+    def brief(self, a: str, b: str | None = None, *, since: str | None = None, until: str | None = None) -> Any:
+        """The analyst's brief on `a` (and `b`): a `geobrief.report.brief.Brief`, to render."""
+        from geobrief.report.brief import build
+
+        return build(self, a, b, since=since, until=until)
+
     def search(self, query: str, *, limit: int = 20, frame: bool = False) -> Any:
         return _frame(self.store.search(query, limit=limit), frame)
 

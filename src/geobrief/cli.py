@@ -237,6 +237,46 @@ def interests(
     _emit(rows, fmt, ["actor", "wants", "from", "doc"], {"wants": 70, "doc": 12})
 
 
+@main.command()
+@click.argument("actor_a")
+@click.argument("actor_b", required=False)
+@db_option
+@click.option("--since", default=None, help=f"Only documents published on or after {DATE_HELP}.")
+@click.option("--until", default=None, help=f"Only documents published on or before {DATE_HELP}.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write FILE.md or FILE.html (self-contained); without it, Markdown to the terminal.",
+)
+def brief(
+    actor_a: str, actor_b: str | None, db: str | None, since: str | None, until: str | None, output: str | None
+) -> None:
+    """The analyst's brief on a dyad (or one actor): nutshell, timeline, wants, forecasts, quotes, sources."""
+    from pathlib import Path
+
+    from geobrief.report.brief import to_html, to_markdown
+
+    with _open(db) as gb:
+        result = gb.brief(actor_a, actor_b, since=since, until=_upper(until))
+        texts = {d.id: d.text for d in (gb.store.document(s["id"]) for s in result.sources) if d}
+    if not output:
+        click.echo(to_markdown(result))
+        return
+    path = Path(output)
+    if path.suffix.lower() not in (".md", ".html", ".htm"):
+        raise click.BadParameter("use a .md or .html file name", param_hint="--output")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(to_html(result, texts) if path.suffix.lower() != ".md" else to_markdown(result), encoding="utf-8")
+    click.echo(f"wrote {path}", err=True)
+    click.echo("In a nutshell:")
+    for line in result.nutshell:
+        click.echo(f"  • {line.text}")
+    if result.empty:
+        click.echo(f"  No events, forecasts, interests or quotes about {result.title} were found.")
+
+
 def _upper(date: str | None) -> str | None:
     """A partial date as an inclusive upper bound: "2024" → "2024-12-31"."""
     if not date:

@@ -1,0 +1,1 @@
+"""Reports: the analyst's brief, from the store."""

@@ -1,0 +1,318 @@
+"""The analyst's brief on a dyad (or one actor): what the stored documents say, each line cited.
+
+`build` gathers the facts from the store into a `Brief`; `to_markdown` and `to_html` render it. Every
+citation names a document and a character span of its stored text, so a reader can check each line.
+Text from documents is untrusted: the HTML renderer escapes all of it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+PRECISION_CHARS = {"day": 10, "week": 10, "month": 7}
+
+
+@dataclass
+class Cite:
+    doc: str
+    start: int
+    end: int
+
+
+@dataclass
+class Line:
+    text: str
+    cites: list[Cite] = field(default_factory=list)
+    when: str | None = None
+
+
+@dataclass
+class Brief:
+    title: str
+    actors: list[dict[str, Any]]
+    since: str | None
+    until: str | None
+    nutshell: list[Line]
+    timeline: list[Line]
+    wants: dict[str, list[Line]]
+    forecasts: dict[str, list[Line]]
+    disagreements: list[Line]
+    quotes: list[Line]
+    sources: list[dict[str, Any]]
+    generated: str = field(default_factory=lambda: dt.date.today().isoformat())
+
+    @property
+    def empty(self) -> bool:
+        return not (self.timeline or self.forecasts or self.quotes or any(self.wants.values()))
+
+
+# Two claims are on the same proposition when their content words overlap this much (Jaccard).
+SAME_PROPOSITION = 0.2
+_STOP = STOP_WORDS | {"likely", "unlikely", "probably", "probable", "certain", "chance"}
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOP and len(w) > 2}
+
+
+def _similarity(x: dict[str, Any], y: dict[str, Any]) -> float:
+    a, b = _words(x["text"]), _words(y["text"])
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _date_label(when: dict[str, Any]) -> str:
+    start = when.get("start") or ""
+    return start[: PRECISION_CHARS.get(when.get("precision") or "", 4)] or "undated"
+
+
+def _band(c: dict[str, Any]) -> str:
+    p = c["probability"]
+    return f"{p['low']:.0%}–{p['high']:.0%}" if p else "no band"
+
+
+def build(gb: Any, a: str, b: str | None = None, since: str | None = None, until: str | None = None) -> Brief:
+    """Gather the brief's facts for actor `a` (and `b`) from the store behind `gb` (a `geobrief.Geobrief`)."""
+    ids_a = gb._state_ids(a) or []
+    ids_b = gb._state_ids(b) or [] if b else []
+    actors = {r["id"]: r for r in gb.actors()}
+    label_a = next((actors[i]["name"] for i in ids_a if i in actors), a)
+    label_b = next((actors[i]["name"] for i in ids_b if i in actors), b) if b else None
+    docs = {d["id"]: d for d in gb.docs() if not d["duplicate_of"]}
+    if since or until:
+        docs = {
+            k: d
+            for k, d in docs.items()
+            if (not since or (d["published"] or "") >= since) and (not until or (d["published"] or "") <= until)
+        }
+    pair = set(ids_a) | set(ids_b)
+
+    def about(ev: dict[str, Any]) -> bool:
+        ends = {ev["source"], ev["target"]}
+        return bool(ends & set(ids_a)) and (not b or bool(ends & set(ids_b)))
+
+    events = [e for e in gb.events(since=since, until=until) if about(e)]
+    events.sort(key=lambda e: (e["when"]["start"] or "9999", -e["n_sources"]))
+    timeline = [
+        Line(
+            f"{e['type'].title()} — {actors.get(e['source'], {}).get('name', e['source'])} → "
+            f"{actors.get(e['target'], {}).get('name', e['target'] or '—')} (CAMEO {e['cameo']}, "
+            f"intensity {e['intensity']}, {e['n_sources']} source{'s' if e['n_sources'] > 1 else ''})",
+            [Cite(x["doc"], x["start"], x["end"]) for x in e["evidence"] if x["doc"] in docs],
+            _date_label(e["when"]),
+        )
+        for e in events
+    ]
+    timeline = [t for t in timeline if t.cites]
+
+    wants: dict[str, list[Line]] = {}
+    for who, ids, other in ((label_a, ids_a, ids_b), (label_b, ids_b, ids_a)):
+        if not who:
+            continue
+        rows = [i for i in gb.interests(actor=ids[0] if ids else who) if i["doc"] in docs]
+        if other:
+            rows = [i for i in rows if i["from"] in other or i["from"] is None]
+        wants[who] = [
+            Line(
+                f"{i['wants']}" + (f" (from {actors.get(i['from'], {}).get('name', i['from'])})" if i["from"] else ""),
+                [Cite(i["doc"], i["start"], i["end"])],
+            )
+            for i in rows
+        ]
+
+    forecasts: dict[str, list[Line]] = {}
+    claims = [c for c in gb.claims() if c["doc"] in docs and (set(c["actors"]) & pair)]
+    for c in claims:
+        d = docs[c["doc"]]
+        key = f"{d['author'] or 'Unknown author'}, {d['title'] or d['path']} ({d['published'] or 'undated'})"
+        label = f"{c['kind']}: “{c['estimative']}” ({_band(c)})" if c["estimative"] else c["kind"]
+        forecasts.setdefault(key, []).append(
+            Line(f"{label} — {' '.join(c['text'].split())}", [Cite(c["doc"], c["start"], c["end"])])
+        )
+
+    banded = [c for c in claims if c["probability"] and c["kind"] != "judgment"]
+    disagreements: list[Line] = []
+    for i, x in enumerate(banded):
+        for y in banded[i + 1 :]:
+            if x["doc"] == y["doc"] or not set(x["actors"]) & set(y["actors"]) or _similarity(x, y) < SAME_PROPOSITION:
+                continue
+            if (
+                x["probability"]["low"] >= 0.55
+                and y["probability"]["high"] <= 0.45
+                or y["probability"]["low"] >= 0.55
+                and x["probability"]["high"] <= 0.45
+            ):
+                disagreements.append(
+                    Line(
+                        f"“{x['estimative']}” ({_band(x)}) vs “{y['estimative']}” ({_band(y)}): "
+                        f"{' '.join(x['text'].split())[:160]} / {' '.join(y['text'].split())[:160]}",
+                        [Cite(x["doc"], x["start"], x["end"]), Cite(y["doc"], y["start"], y["end"])],
+                    )
+                )
+
+    speakers = {k for k, v in actors.items() if v["id"] in pair or v["country"] in pair}
+    quotes = [q for q in gb.quotes() if q["doc"] in docs and q["speaker"] in speakers and q["kind"] != "indirect"]
+    quotes.sort(key=lambda q: (q["kind"] != "direct", -len(q["text"])))
+    key_quotes = [
+        Line(
+            f"{actors.get(q['speaker'], {}).get('name', q['speaker_name'])}: “{' '.join(q['text'].split())}”",
+            [Cite(q["doc"], q["start"], q["end"])],
+        )
+        for q in quotes[:10]
+    ]
+
+    # The nutshell: the most reported events, the most confident forecasts, what each side wants first.
+    nutshell: list[Line] = []
+    for line in sorted(timeline, key=lambda t: -len({c.doc for c in t.cites}))[:2]:
+        nutshell.append(Line(f"{line.when}: {line.text}", line.cites))
+    strongest = sorted(
+        (c for c in claims if c["probability"] and c["kind"] == "forecast"),
+        key=lambda c: -abs((c["probability"]["low"] + c["probability"]["high"]) / 2 - 0.5),
+    )
+    for c in strongest[:2]:
+        nutshell.append(Line(f"{' '.join(c['text'].split())} ({_band(c)})", [Cite(c["doc"], c["start"], c["end"])]))
+    for who, lines in wants.items():
+        if lines and len(nutshell) < 5:
+            nutshell.append(Line(f"{who} wants {lines[0].text}", lines[0].cites))
+    cited = {
+        c.doc
+        for section in (nutshell, timeline, disagreements, key_quotes, *wants.values(), *forecasts.values())
+        for line in section
+        for c in line.cites
+    }
+    sources = [docs[d] for d in sorted(cited, key=lambda d: (docs[d]["published"] or "", d)) if d in docs]
+    title = f"{label_a} – {label_b}" if label_b else label_a
+    return Brief(
+        title,
+        [actors[i] for i in sorted(pair) if i in actors],
+        since,
+        until,
+        nutshell[:5],
+        timeline,
+        wants,
+        forecasts,
+        disagreements,
+        key_quotes,
+        sources,
+    )
+
+
+def _cite_md(cites: list[Cite], number: dict[str, int]) -> str:
+    return " ".join(f"[{number[c.doc]}:{c.start}–{c.end}]" if c.end else f"[{number[c.doc]}]" for c in cites)
+
+
+def to_markdown(brief: Brief) -> str:
+    number = {d["id"]: i for i, d in enumerate(brief.sources, start=1)}
+    out = [f"# Brief: {brief.title}", ""]
+    scope = " to ".join(x for x in (brief.since, brief.until) if x)
+    out += [
+        f"_{len(brief.sources)} sources{', ' + scope if scope else ''}; generated {brief.generated}. "
+        "Citations are [source:start–end] character spans of the stored text._",
+        "",
+    ]
+    if brief.empty:
+        out += [
+            f"No events, forecasts, interests or quotes about {brief.title} were found in the stored documents.",
+            "",
+        ]
+    sections: list[tuple[str, list[Line]]] = [("In a nutshell", brief.nutshell), ("Timeline", brief.timeline)]
+    for title, lines in sections:
+        out += [f"## {title}", ""]
+        out += [f"- {f'**{x.when}** ' if x.when else ''}{x.text} {_cite_md(x.cites, number)}" for x in lines] or [
+            "_None found._"
+        ]
+        out.append("")
+    out += ["## What each side wants", ""]
+    for who, lines in brief.wants.items():
+        out += [f"### {who}", ""] + ([f"- {x.text} {_cite_md(x.cites, number)}" for x in lines] or ["_None found._"])
+        out.append("")
+    out += ["## Scenarios and forecasts", ""]
+    for src, lines in brief.forecasts.items():
+        out += [f"### {src}", ""] + [f"- {x.text} {_cite_md(x.cites, number)}" for x in lines] + [""]
+    if not brief.forecasts:
+        out += ["_None found._", ""]
+    for title, lines in (("Where sources disagree", brief.disagreements), ("Key quotes", brief.quotes)):
+        out += [f"## {title}", ""] + ([f"- {x.text} {_cite_md(x.cites, number)}" for x in lines] or ["_None found._"])
+        out.append("")
+    out += ["## Sources", ""]
+    for d in brief.sources:
+        out.append(
+            f"{number[d['id']]}. {d['title'] or d['path']} — {d['author'] or 'unknown author'}, "
+            f"{d['publisher'] or 'unknown publisher'}, {d['published'] or 'undated'}"
+            f"{' (date inferred)' if d['published_inferred'] else ''}. `{d['path']}` (id {d['id']})"
+        )
+    return "\n".join(out) + "\n"
+
+
+CSS = """body{font:15px/1.5 Georgia,serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#222}
+h1{font-size:1.7rem}h2{border-bottom:1px solid #ccc;margin-top:2rem}.when{font-weight:bold;margin-right:.4em}
+.cite{font:12px monospace;color:#555;text-decoration:none;margin-left:.3em}.meta{color:#666}
+.span{background:#ffe9a8}li{margin:.3em 0}.source-text{white-space:pre-wrap;font-size:13px;max-height:12em;
+overflow:auto;border-left:3px solid #ddd;padding-left:.6em;color:#444}"""
+
+
+def to_html(brief: Brief, texts: dict[str, str] | None = None) -> str:
+    """One self-contained page; `texts` (doc id → stored text) lets each citation show its exact span."""
+    e = html.escape
+    texts = texts or {}
+    number = {d["id"]: i for i, d in enumerate(brief.sources, start=1)}
+
+    def cites(cs: list[Cite]) -> str:
+        out = []
+        for c in cs:
+            label = f"{number[c.doc]}:{c.start}–{c.end}" if c.end else str(number[c.doc])
+            snippet = texts.get(c.doc, "")[c.start : c.end]
+            out.append(
+                f'<a class="cite" href="#src-{e(c.doc)}" data-doc="{e(c.doc)}" data-start="{c.start}" '
+                f'data-end="{c.end}" title="{e(snippet)}">[{e(label)}]</a>'
+            )
+        return "".join(out)
+
+    def items(lines: list[Line]) -> str:
+        if not lines:
+            return "<p class='meta'>None found.</p>"
+        li = "".join(
+            f"<li>{f'<span class=when>{e(x.when)}</span>' if x.when else ''}{e(x.text)}{cites(x.cites)}</li>"
+            for x in lines
+        )
+        return f"<ul>{li}</ul>"
+
+    parts = [
+        f"<!doctype html><html lang=en><head><meta charset=utf-8><title>Brief: {e(brief.title)}</title>",
+        f"<style>{CSS}</style></head><body>",
+        f"<h1>Brief: {e(brief.title)}</h1>",
+        f"<p class=meta>{len(brief.sources)} sources; generated {e(brief.generated)}.</p>",
+    ]
+    if brief.empty:
+        parts.append(
+            f"<p id=empty>No events, forecasts, interests or quotes about {e(brief.title)} were found "
+            "in the stored documents.</p>"
+        )
+    parts += [
+        f"<section id=nutshell><h2>In a nutshell</h2>{items(brief.nutshell)}</section>",
+        f"<section id=timeline><h2>Timeline</h2>{items(brief.timeline)}</section>",
+        "<section id=wants><h2>What each side wants</h2>",
+    ]
+    parts += [f"<h3>{e(who)}</h3>{items(lines)}" for who, lines in brief.wants.items()]
+    parts.append("</section><section id=forecasts><h2>Scenarios and forecasts</h2>")
+    parts += [f"<h3>{e(src)}</h3>{items(lines)}" for src, lines in brief.forecasts.items()] or ["<p>None found.</p>"]
+    parts += [
+        "</section>",
+        f"<section id=disagreements><h2>Where sources disagree</h2>{items(brief.disagreements)}</section>",
+        f"<section id=quotes><h2>Key quotes</h2>{items(brief.quotes)}</section>",
+        "<section id=sources><h2>Sources</h2><ol>",
+    ]
+    for d in brief.sources:
+        parts.append(
+            f"<li id='src-{e(d['id'])}'><b>{e(d['title'] or d['path'])}</b> — "
+            f"{e(d['author'] or 'unknown author')}, {e(d['publisher'] or 'unknown publisher')}, "
+            f"{e(d['published'] or 'undated')}{' (date inferred)' if d['published_inferred'] else ''}. "
+            f"<code>{e(d['path'])}</code></li>"
+        )
+    parts.append("</ol></section></body></html>")
+    return "\n".join(parts)
