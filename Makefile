@@ -6,7 +6,7 @@ GB     := $(VENV)/bin/geobrief
 PIP_VERSION := 26.3
 DEMO_DB := out/demo.db
 
-.PHONY: install demo test eval bench lint clean
+.PHONY: install system-deps demo test eval bench lint clean
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -16,7 +16,14 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 
 install: $(VENV)/.installed
 
-demo: install
+# Debian's Chromium renders the brief to PDF and runs the browser tests; installed where we may (root).
+system-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "note: Chromium is not installed (apt-get install chromium); browser tests will be skipped"; fi; }
+
+demo: install system-deps
 	@mkdir -p out
 	$(GB) ingest examples/corpus --db $(DEMO_DB)
 	$(GB) docs --db $(DEMO_DB)
@@ -25,7 +32,7 @@ demo: install
 	$(GB) brief Russia "North Korea" --db $(DEMO_DB) -o out/brief.md > /dev/null
 	$(GB) brief Russia "North Korea" --db $(DEMO_DB) -o out/brief.html
 
-test: install
+test: install system-deps
 	$(PY) -m pytest -q
 
 eval: install

@@ -170,6 +170,30 @@ class Geobrief:
     def export(self, kind: str, *, frame: bool = False) -> Any:
         return _frame(list(_export.records(self.store, kind)), frame)
 
+    def series(
+        self,
+        a: str,
+        b: str,
+        *,
+        by: str = "year",
+        since: str | None = None,
+        until: str | None = None,
+        frame: bool = False,
+    ) -> Any:
+        """The dyad `a`–`b` over time (both directions): per year or month, events by quad class,
+        cooperation, conflict and summed intensity; see `geobrief.analysis.series.dyad_series`."""
+        from geobrief.analysis.series import dyad_series
+
+        ids_a, ids_b = self._state_ids(a) or [], self._state_ids(b) or []
+        if not ids_a or not ids_b:
+            return _frame([], frame)
+        seen: dict[str, dict[str, Any]] = {}
+        for src, tgt in ((ids_a, ids_b), (ids_b, ids_a)):
+            for e in self.store.events(actor=src, target=tgt, since=since, until=until):
+                seen.setdefault(e["id"], _export.event_record(e))
+        events = sorted(seen.values(), key=lambda e: (e["when"]["start"] or "", e["id"]))
+        return _frame(dyad_series(events, ids_a, ids_b, by=by), frame)
+
 
 def open(db: str | os.PathLike[str] | None = None, settings: Settings | None = None) -> Geobrief:  # noqa: A001
     """Open (creating and migrating if needed) the store at `db`, a path or a database URL."""

@@ -248,7 +248,8 @@ def interests(
     "--output",
     type=click.Path(dir_okay=False),
     default=None,
-    help="Write FILE.md or FILE.html (self-contained); without it, Markdown to the terminal.",
+    help="Write FILE.md, FILE.html (self-contained) or FILE.pdf (rendered by headless Chromium); "
+    "without it, Markdown to the terminal.",
 )
 def brief(
     actor_a: str, actor_b: str | None, db: str | None, since: str | None, until: str | None, output: str | None
@@ -265,10 +266,24 @@ def brief(
         click.echo(to_markdown(result))
         return
     path = Path(output)
-    if path.suffix.lower() not in (".md", ".html", ".htm"):
-        raise click.BadParameter("use a .md or .html file name", param_hint="--output")
+    suffix = path.suffix.lower()
+    if suffix not in (".md", ".html", ".htm", ".pdf"):
+        raise click.BadParameter("use a .md, .html or .pdf file name", param_hint="--output")
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(to_html(result, texts) if path.suffix.lower() != ".md" else to_markdown(result), encoding="utf-8")
+    if suffix == ".pdf":
+        import tempfile
+
+        from geobrief.report.browser import BrowserError, html_to_pdf
+
+        with tempfile.TemporaryDirectory() as tmp:
+            page = Path(tmp) / "brief.html"
+            page.write_text(to_html(result, texts), encoding="utf-8")
+            try:
+                html_to_pdf(page, path)
+            except BrowserError as exc:
+                raise click.ClickException(f"cannot write {path}: {exc}") from exc
+    else:
+        path.write_text(to_html(result, texts) if suffix != ".md" else to_markdown(result), encoding="utf-8")
     click.echo(f"wrote {path}", err=True)
     click.echo("In a nutshell:")
     for line in result.nutshell:
@@ -321,6 +336,57 @@ def export(kind: str, db: str | None, fmt: str, output: str | None) -> None:
             click.echo(f"wrote {n} {kind} to {output}", err=True)
         else:
             ex.write(gb.store, kind, fmt, sys.stdout)
+
+
+@main.command()
+@click.argument("actor_a")
+@click.argument("actor_b")
+@db_option
+@click.option("--by", type=click.Choice(["year", "month"]), default="year", help="Period of each row.")
+@click.option("--since", default=None, help=f"Events on or after {DATE_HELP}.")
+@click.option("--until", default=None, help=f"Events on or before {DATE_HELP}.")
+@click.option(
+    "--chart",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Also write the series as a self-contained FILE.svg chart.",
+)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table")
+def dyad(
+    actor_a: str,
+    actor_b: str,
+    db: str | None,
+    by: str,
+    since: str | None,
+    until: str | None,
+    chart: str | None,
+    fmt: str,
+) -> None:
+    """A dyad over time (both directions): events per year or month by quad class, cooperation (quads 1–2),
+    conflict (3–4) and summed intensity; `coarse` counts events dated more coarsely than the period."""
+    from pathlib import Path
+
+    from geobrief.analysis.series import FIELDS
+
+    if chart and Path(chart).suffix.lower() != ".svg":
+        raise click.BadParameter("use a .svg file name", param_hint="--chart")
+    with _open(db) as gb:
+        rows = gb.series(actor_a, actor_b, by=by, since=since, until=_upper(until))
+        names = {r["id"]: r["name"] for r in gb.actors()}
+        labels = [next((names[i] for i in gb._state_ids(x) or [] if i in names), x) for x in (actor_a, actor_b)]
+    if chart:
+        from geobrief.report.charts import series_svg
+
+        path = Path(chart)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(series_svg(rows, f"{labels[0]} – {labels[1]}, by {by}"), encoding="utf-8")
+        click.echo(f"wrote {path}", err=True)
+    if fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=FIELDS)
+        writer.writeheader()
+        writer.writerows(rows)
+        return
+    _emit(rows, fmt, FIELDS)
 
 
 if __name__ == "__main__":

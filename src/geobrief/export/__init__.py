@@ -158,6 +158,25 @@ def export_interests(store: Store) -> Iterator[dict[str, Any]]:
         yield interest_record(i)
 
 
+SERIES_FIELDS = ["a", "b", "period", "events", "q1", "q2", "q3", "q4", "cooperation", "conflict", "intensity"]
+
+
+@exporter("series", SERIES_FIELDS)
+def export_series(store: Store) -> Iterator[dict[str, Any]]:
+    """Every dyad with (real) events, by year: `a` < `b` are the pair's actor ids, both directions counted."""
+    from geobrief.analysis.series import dyad_series
+
+    pairs: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for e in store.events():
+        if not e["source"] or not e["target"] or e["source"] == e["target"]:
+            continue
+        a, b = sorted((e["source"], e["target"]))
+        pairs.setdefault((a, b), []).append(event_record(e))
+    for (a, b), events in sorted(pairs.items()):
+        for row in dyad_series(events, [a], [b], by="year"):
+            yield {"a": a, "b": b, **{k: row[k] for k in SERIES_FIELDS[2:]}}
+
+
 def records(store: Store, kind: str) -> Iterable[dict[str, Any]]:
     if kind not in EXPORTERS:
         raise KeyError(f"unknown export kind '{kind}' (known: {', '.join(sorted(EXPORTERS))})")

@@ -11,9 +11,15 @@ import datetime as dt
 import html
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
+import yaml
 from spacy.lang.en.stop_words import STOP_WORDS
+
+from geobrief.analysis.series import dyad_series
+from geobrief.report.charts import series_svg
 
 PRECISION_CHARS = {"day": 10, "week": 10, "month": 7}
 
@@ -46,6 +52,7 @@ class Brief:
     quotes: list[Line]
     sources: list[dict[str, Any]]
     generated: str = field(default_factory=lambda: dt.date.today().isoformat())
+    trend: list[dict[str, Any]] = field(default_factory=list)  # `dyad_series` rows, by year
 
     @property
     def empty(self) -> bool:
@@ -76,10 +83,21 @@ def _band(c: dict[str, Any]) -> str:
     return f"{p['low']:.0%}–{p['high']:.0%}" if p else "no band"
 
 
+@lru_cache(maxsize=1)
+def _successions() -> dict[str, list[str]]:
+    path = Path(__file__).resolve().parents[1] / "knowledge" / "state_successions.yaml"
+    return dict(yaml.safe_load(path.read_text(encoding="utf-8"))["successions"])
+
+
+def _with_predecessors(ids: list[str]) -> list[str]:
+    """A state and the historical states it continues (Russia and the Soviet Union): a brief spans decades."""
+    return sorted({*ids, *(p for i in ids for p in _successions().get(i, []))})
+
+
 def build(gb: Any, a: str, b: str | None = None, since: str | None = None, until: str | None = None) -> Brief:
     """Gather the brief's facts for actor `a` (and `b`) from the store behind `gb` (a `geobrief.Geobrief`)."""
-    ids_a = gb._state_ids(a) or []
-    ids_b = gb._state_ids(b) or [] if b else []
+    ids_a = _with_predecessors(gb._state_ids(a) or [])
+    ids_b = _with_predecessors(gb._state_ids(b) or []) if b else []
     actors = {r["id"]: r for r in gb.actors()}
     label_a = next((actors[i]["name"] for i in ids_a if i in actors), a)
     label_b = next((actors[i]["name"] for i in ids_b if i in actors), b) if b else None
@@ -187,6 +205,10 @@ def build(gb: Any, a: str, b: str | None = None, since: str | None = None, until
     }
     sources = [docs[d] for d in sorted(cited, key=lambda d: (docs[d]["published"] or "", d)) if d in docs]
     title = f"{label_a} – {label_b}" if label_b else label_a
+    # The trend counts the events the timeline can cite (evidence in the brief's documents).
+    trend = dyad_series(
+        [e for e in events if any(x["doc"] in docs for x in e["evidence"])], ids_a, ids_b if b else None
+    )
     return Brief(
         title,
         [actors[i] for i in sorted(pair) if i in actors],
@@ -199,11 +221,33 @@ def build(gb: Any, a: str, b: str | None = None, since: str | None = None, until
         disagreements,
         key_quotes,
         sources,
+        trend=trend,
     )
 
 
 def _cite_md(cites: list[Cite], number: dict[str, int]) -> str:
     return " ".join(f"[{number[c.doc]}:{c.start}–{c.end}]" if c.end else f"[{number[c.doc]}]" for c in cites)
+
+
+def _trend_md(rows: list[dict[str, Any]]) -> list[str]:
+    out = ["## Trend", ""]
+    if not rows:
+        return [*out, "_None found._", ""]
+    out += ["| period | events | cooperation | conflict | intensity |", "| --- | ---: | ---: | ---: | ---: |"]
+    out += [
+        f"| {r['period']}{' *' if r['coarse'] else ''} | {r['events']} | {r['cooperation']} | {r['conflict']} "
+        f"| {r['intensity']:g} |"
+        for r in rows
+        if r["events"]  # the chart in the HTML brief shows the empty years; the table lists the others
+    ]
+    return [
+        *out,
+        "",
+        "_By year, years without events left out; cooperation is quad classes 1–2, conflict 3–4, "
+        "intensity the summed Goldstein scores; "
+        "* marks a year with events dated only to a decade or coarser._",
+        "",
+    ]
 
 
 def to_markdown(brief: Brief) -> str:
@@ -227,6 +271,7 @@ def to_markdown(brief: Brief) -> str:
             "_None found._"
         ]
         out.append("")
+    out += _trend_md(brief.trend)
     out += ["## What each side wants", ""]
     for who, lines in brief.wants.items():
         out += [f"### {who}", ""] + ([f"- {x.text} {_cite_md(x.cites, number)}" for x in lines] or ["_None found._"])
@@ -296,6 +341,9 @@ def to_html(brief: Brief, texts: dict[str, str] | None = None) -> str:
     parts += [
         f"<section id=nutshell><h2>In a nutshell</h2>{items(brief.nutshell)}</section>",
         f"<section id=timeline><h2>Timeline</h2>{items(brief.timeline)}</section>",
+        "<section id=trend><h2>Trend</h2>"
+        + (series_svg(brief.trend, f"{brief.title}, by year") if brief.trend else "<p class='meta'>None found.</p>")
+        + "</section>",
         "<section id=wants><h2>What each side wants</h2>",
     ]
     parts += [f"<h3>{e(who)}</h3>{items(lines)}" for who, lines in brief.wants.items()]
