@@ -228,3 +228,124 @@ def test_seed_seedling_and_its_continuation(seeds) -> None:
 def test_seed_god_of_war(seeds) -> None:
     q = _find(seeds, "god of war")
     assert q.kind == "term" and q.speaker_text == "Stalin"
+
+
+# ---- speaker rules: gender agreement, documents, roles, "according to" after a quote, partial quotes
+
+
+def test_lexicon_holds_gender_cues_and_document_nouns() -> None:
+    lex = load_lexicon()
+    assert {"mr.", "mrs.", "ms."} <= lex.male_titles | lex.female_titles
+    assert "sarah" in lex.female_names and "david" in lex.male_names
+    assert not lex.male_names & lex.female_names
+    assert {"release", "statement"} <= lex.document_nouns
+
+
+def test_she_skips_a_more_recent_man(quotes) -> None:
+    text = (
+        "Margaret Olsen runs the shelter on Bay Street. She opened it in 2009.\n\n"
+        "Richard Holm, a volunteer, said the beds fill up by nine every night.\n\n"
+        "“We turn people away every single evening,” she said."
+    )
+    q = next(q for q in quotes(text) if q.kind == "direct")
+    assert q.speaker_text == "Margaret Olsen"
+
+
+def test_gender_from_courtesy_title(quotes) -> None:
+    text = (
+        "Mrs. Okafor chaired the meeting. Peter Lund said the vote was delayed by a week.\n\n"
+        "“Nobody wanted to wait this long for an answer,” she said."
+    )
+    q = next(q for q in quotes(text) if q.kind == "direct")
+    assert q.speaker_text == "Okafor"
+
+
+def test_document_subject_gives_its_source(quotes) -> None:
+    text = "A statement from Greenpeace said the drilling permits had been issued without any consultation."
+    q = _one(quotes(text), "indirect")
+    assert q.speaker_text == "Greenpeace"
+
+
+def test_according_to_after_a_quote_names_the_speaker(quotes) -> None:
+    text = (
+        "Peter Lund spoke first.\n\n"
+        "“The waiting lists have doubled in two years and nobody is listening,” according to Dr. Amal Haddad, "
+        "a family doctor in Halifax."
+    )
+    q = next(q for q in quotes(text) if q.kind == "direct")
+    assert q.speaker_text == "Amal Haddad"
+
+
+def test_according_to_skips_a_date(quotes) -> None:
+    text = "The union will represent all cooks and servers at both locations, according to the union's Friday release."
+    q = _one(quotes(text), "indirect")
+    assert q.speaker_text != "Friday"
+
+
+def test_role_noun_resolves_to_the_person_named_with_that_role(quotes) -> None:
+    text = (
+        "Mayor Linda Carver opened the session. Councillor Tom Beck asked about the budget.\n\n"
+        "The mayor said that the new arena would be finished before the end of next year."
+    )
+    q = _one(quotes(text), "indirect")
+    assert q.speaker_text == "Linda Carver"
+
+
+def test_partial_quote_inside_reported_speech(quotes) -> None:
+    text = (
+        "Daniel Roy arrived first.\n\n"
+        "Sarah Buckley, who taught at the school for a decade, said the team has “a culture of silence "
+        "that nobody wanted to challenge.”"
+    )
+    q = next(q for q in quotes(text) if q.kind == "direct")
+    assert q.speaker_text == "Sarah Buckley"
+
+
+def test_coordinated_speakers_are_not_a_later_he(quotes) -> None:
+    text = (
+        "Omar Haddad said the plant would reopen in March.\n\n"
+        "Owners Tore Lindqvist and Ana Brito said they respected the outcome of the vote.\n\n"
+        "“It's a good day for the workers,” he said."
+    )
+    q = next(q for q in quotes(text) if q.kind == "direct")
+    assert q.speaker_text == "Omar Haddad"
+
+
+def test_photo_credit_is_not_a_speaker(quotes) -> None:
+    text = (
+        "Grace Lee spoke to reporters on Monday.\n\n"
+        "Jamie Wood / The Canadian Press A crowd at the rally.\n\n"
+        "“I feel lucky every single day of my life,” she said."
+    )
+    q = next(q for q in quotes(text) if q.kind == "direct")
+    assert q.speaker_text == "Grace Lee"
+
+
+def test_paragraph_initial_person_is_the_topic_for_he(quotes) -> None:
+    text = (
+        "“We are not moving anywhere,” said Roy Garner.\n\n"
+        "READ MORE: Truck convoy heads east\n\n"
+        "Jerome Tallis hopes the government takes steps to get the pipeline built.\n\n"
+        "“This is the only way to get people back to work,” he said."
+    )
+    found = [q for q in quotes(text) if q.kind == "direct"]
+    assert found[-1].speaker_text == "Jerome Tallis"
+
+
+def test_colon_after_a_named_subject_gives_the_speaker(quotes) -> None:
+    text = (
+        "Dr. Alan Pryce says the rules are clear.\n\n"
+        "Okafor, the clinic's director, is more blunt: “We have been warning about this for ten years now.”"
+    )
+    q = next(q for q in quotes(text) if q.kind == "direct")
+    assert q.speaker_text == "Okafor"
+
+
+def test_partial_quote_after_an_earlier_term_in_the_sentence(quotes) -> None:
+    text = (
+        "Chris Dale praised the school.\n\n"
+        "John Schickel, a state senator, called it “completely unfair” for the students “to be dragged "
+        "through the mud like this.”"
+    )
+    found = [q for q in quotes(text) if q.kind == "direct"]
+    assert found[-1].speaker_text == "John Schickel"

@@ -37,9 +37,21 @@ _TERM_MAX_WORDS = 4
 _PERSON_LABELS = frozenset({"PERSON"})
 _SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
-_ATTR_WINDOW = 12  # tokens after a closing mark in which an attribution verb is looked for
+_ATTR_WINDOW = 20  # tokens after a closing mark in which an attribution verb is looked for
+_ATTR_WINDOW_SHORT = 12  # … after a quote of a few words (a scare-quoted term unless attributed close by)
 _FLOAT_PARAGRAPHS = 3  # a quote with no attribution inherits the speaker of a quote this close
 _CONTINUE_CHARS = 400  # how far back a pronoun looks for its named antecedent (chars)
+_PRONOUN_GENDER = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
+_GENDER_WINDOW = 40  # tokens after a mention in which its he/she cue is looked for
 
 
 @dataclass(slots=True)
@@ -73,6 +85,11 @@ class Lexicon:
     source_phrases: tuple[tuple[str, ...], ...]
     pronouns: frozenset[str]
     roles: frozenset[str]
+    male_titles: frozenset[str] = frozenset()
+    female_titles: frozenset[str] = frozenset()
+    male_names: frozenset[str] = frozenset()
+    female_names: frozenset[str] = frozenset()
+    document_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -88,6 +105,11 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         source_phrases=tuple(tuple(p.lower().split()) for p in data.get("source_phrases", [])),
         pronouns=lower("pronouns"),
         roles=lower("roles"),
+        male_titles=lower("male_titles"),
+        female_titles=lower("female_titles"),
+        male_names=lower("male_names"),
+        female_names=lower("female_names"),
+        document_nouns=lower("document_nouns"),
     )
 
 
@@ -103,6 +125,7 @@ class _Speaker:
     actor_id: str | None = None
     named: bool = True  # False: a pronoun/role/common noun left unresolved
     subject: bool = False  # the mention is a clause subject (likely antecedent of a later "he")
+    tagged: bool = True  # False: an untagged proper-noun subject, taken as a person only for pronouns
 
 
 @dataclass(slots=True)
@@ -114,6 +137,11 @@ class _Ctx:
     spans: list[tuple[int, int, str | None, bool]]  # named spans: start, end, actor id, is person
     quoted: list[tuple[int, int]] = field(default_factory=list)  # direct-quote content, sorted
     speakers: list[tuple[int, _Speaker]] = field(default_factory=list)  # (char, named speaker) found so far
+    gender: dict[str, str] = field(default_factory=dict)  # surname (lower) → "m" / "f", from gold-free cues
+
+    def gender_of(self, sp: _Speaker) -> str | None:
+        words = sp.text.split()
+        return self.gender.get(words[-1].lower()) if words else None
 
     def sent_of(self, char: int) -> int:
         return max(0, bisect_right(self.sent_starts, char) - 1)
@@ -140,9 +168,67 @@ def _named_spans(doc: Doc) -> tuple[list[_Speaker], list[tuple[int, int, str | N
 
 def _is_subject(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and any(
-        t.dep_ in _SUBJ_DEPS or (t.dep_ == "appos" and t.head.dep_ in _SUBJ_DEPS) for t in span
-    )
+    if span is None or any(t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children) for t in span):
+        return False  # one of two people ("Jane Roe and John Doe said") is not a later "he"
+    return any(t.dep_ in _SUBJ_DEPS or (t.dep_ == "appos" and t.head.dep_ in _SUBJ_DEPS) for t in span)
+
+
+def _extra_persons(ctx: _Ctx) -> None:
+    """Untagged proper-noun subjects ("Niederreiter has four goals") and sentence-initial persons are topics."""
+    doc, text = ctx.doc, ctx.doc.text
+    taken = [(s, e) for s, e, _a, _p in ctx.spans]
+    added = []
+    for tok in doc:
+        if tok.dep_ in _SUBJ_DEPS and tok.pos_ == "PROPN" and not tok.ent_type_ and tok.is_title:
+            if ctx.in_quote(tok.idx) or tok.lower_ in ctx.lex.document_nouns:
+                continue
+            if any(c.dep_ == "conj" for c in tok.children):
+                continue  # "Jane Roe and John Doe said": a pair, not a later "he"
+            span = _propn_chain(tok)
+            if any(t.lower_ in ctx.lex.roles for t in span):
+                continue  # "Director Smith": the title, not a name
+            if not any(s < span.end_char and span.start_char < e for s, e in taken):
+                added.append(_Speaker(span.text, span.start_char, span.end_char, subject=True, tagged=False))
+    for p in ctx.persons:
+        floor = max(ctx.sent_starts[ctx.sent_of(p.start)], text.rfind("\n", 0, p.start) + 1)  # sentence or paragraph
+        lead = text[floor : p.start].strip().rstrip(".").lower()
+        if not lead or lead in ctx.lex.male_titles or lead in ctx.lex.female_titles:
+            p.subject = True
+    # a photo credit ("Jane Roe / Agency", "(Jane Roe/Agency)") names no one in the story
+    persons = [p for p in ctx.persons + added if "/" not in text[p.start : p.end + 3]]
+    ctx.persons = sorted(persons, key=lambda p: (p.start, p.end))
+
+
+def _genders(ctx: _Ctx) -> dict[str, str]:
+    """Surname → gender, from a title (Mr., Ms.), a known first name, or the first he/she after a mention."""
+    doc, lex = ctx.doc, ctx.lex
+    starts = {p.start for p in ctx.persons}
+    out: dict[str, str] = {}
+    for p in ctx.persons:
+        words = p.text.split()
+        if not words or words[-1].lower() in out or ctx.in_quote(p.start):
+            continue
+        span = doc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is None:
+            continue
+        cues = {words[0].lower(), doc[span.start - 1].lower_ if span.start > 0 else ""}
+        g = None
+        if cues & lex.male_titles or (len(words) > 1 and words[0].lower() in lex.male_names):
+            g = "m"
+        elif cues & lex.female_titles or (len(words) > 1 and words[0].lower() in lex.female_names):
+            g = "f"
+        else:
+            sent = ctx.sent_of(p.start)
+            limit = ctx.sent_starts[sent + 2] if sent + 2 < len(ctx.sent_starts) else len(doc.text)
+            for t in doc[span.end : span.end + _GENDER_WINDOW]:
+                if t.idx >= limit or (t.idx in starts and t.idx != p.start):
+                    break  # another person comes first: the pronoun may be theirs
+                if not ctx.in_quote(t.idx) and t.lower_ in _PRONOUN_GENDER:
+                    g = _PRONOUN_GENDER[t.lower_]
+                    break
+        if g is not None:
+            out[words[-1].lower()] = g
+    return out
 
 
 def _lookup(ctx: _Ctx, start: int, end: int) -> tuple[int, int, str | None, bool] | None:
@@ -178,6 +264,13 @@ def _speaker_from_token(ctx: _Ctx, tok: Token) -> _Speaker:
                 tok = child
                 break
     hit = _lookup(ctx, tok.idx, tok.idx + len(tok.text))
+    conj = [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+    if conj and tok.pos_ == "PROPN":  # "Jane Roe and John Doe said": both speak, neither is a later "he"
+        s, e = (
+            min(tok.left_edge.idx, hit[0] if hit else tok.idx),
+            conj[-1].right_edge.idx + len(conj[-1].right_edge.text),
+        )
+        return _Speaker(doc.text[s:e], s, e)
     if hit is not None and tok.pos_ != "PRON":
         s, e, aid, _person = hit
         return _Speaker(doc.text[s:e], s, e, aid)
@@ -192,13 +285,39 @@ def _speaker_from_token(ctx: _Ctx, tok: Token) -> _Speaker:
         h = _lookup(ctx, t.idx, t.idx + len(t.text))
         if h is not None and h[3]:
             return _Speaker(doc.text[h[0] : h[1]], h[0], h[1], h[2])
+    if tok.lemma_.lower() in ctx.lex.document_nouns:  # "a release from the union said" → the union
+        for t in tok.subtree:
+            h = (
+                _lookup(ctx, t.idx, t.idx + len(t.text))
+                if t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")
+                else None
+            )
+            if h is not None:
+                return _Speaker(doc.text[h[0] : h[1]], h[0], h[1], h[2])
     phrase = doc[left.i : tok.i + 1]
     words = " ".join(t.lower_ for t in phrase if t.pos_ not in ("DET", "PUNCT"))
     if low in ctx.lex.roles or words in ctx.lex.roles:
-        found = _resolve(ctx, tok.lower_, tok.idx)
+        found = _with_role(ctx, tok) or _resolve(ctx, tok.lower_, tok.idx)
         if found is not None:
             return found
     return _Speaker(phrase.text, phrase.start_char, phrase.end_char, named=False)
+
+
+def _with_role(ctx: _Ctx, role: Token) -> _Speaker | None:
+    """A role ("the mayor") → the last person named with that role: "Mayor Jane Roe", "Jane Roe, the mayor"."""
+    doc = ctx.doc
+    for p in reversed(ctx.persons):
+        if p.end > role.idx or ctx.in_quote(p.start) or not p.tagged:
+            continue
+        span = doc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is None:
+            continue
+        near = list(doc[max(0, span.start - 2) : span.start])  # "Mayor Jane Roe"
+        if span.end < len(doc) and doc[span.end].text == ",":  # "Jane Roe, the mayor of X"
+            near += list(doc[span.end + 1 : span.end + 4])
+        if any(t.lemma_.lower() == role.lemma_.lower() and t.i != role.i for t in near):
+            return _fuller(ctx, p)
+    return None
 
 
 def _resolve(ctx: _Ctx, word: str, char: int) -> _Speaker | None:
@@ -209,15 +328,21 @@ def _resolve(ctx: _Ctx, word: str, char: int) -> _Speaker | None:
     """
     if word in ("i", "we", "they"):
         return ctx.speakers[-1][1] if ctx.speakers and word != "they" else None
+    want = _PRONOUN_GENDER.get(word)
+
+    def agrees(sp: _Speaker) -> bool:  # "she" never points back to a man, nor "he" to a woman
+        g = ctx.gender_of(_fuller(ctx, sp))
+        return want is None or (g in (None, want) and " and " not in sp.text)
+
     best: tuple[int, _Speaker] | None = None
     fallback: _Speaker | None = None
     for p in reversed(ctx.persons):
-        if p.end <= char and not ctx.in_quote(p.start):
+        if p.end <= char and not ctx.in_quote(p.start) and agrees(p):
             fallback = fallback or p
             if p.subject:
                 best = (p.start, p)
                 break
-    last = ctx.speakers[-1] if ctx.speakers else None
+    last = next((sp for sp in reversed(ctx.speakers) if agrees(sp[1])), None)
     if last is not None and (best is None or last[0] >= best[0]):
         return _fuller(ctx, last[1])
     if best is not None:
@@ -242,6 +367,8 @@ def _subject(tok: Token) -> Token | None:
     for _ in range(3):
         for child in tok.children:
             if child.dep_ in _SUBJ_DEPS:
+                if "\n" in tok.doc.text[child.idx : tok.idx] and tok.i > 0 and tok.doc[tok.i - 1].pos_ == "PROPN":
+                    return tok.doc[tok.i - 1]  # a heading run into the sentence: "Trade talks\n\nRoe said"
                 return child
         if tok.dep_ in ("conj", "advcl", "xcomp", "ccomp") and tok.head is not tok:
             tok = tok.head
@@ -309,10 +436,12 @@ def _is_speech(tok: Token, lex: Lexicon) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lex.verbs
 
 
-def _attribution_after(ctx: _Ctx, pc: _Piece, limit: int) -> tuple[Token, Token | None] | None:
+def _attribution_after(
+    ctx: _Ctx, pc: _Piece, limit: int, window: int = _ATTR_WINDOW, sources: bool = True
+) -> tuple[Token, Token | None] | None:
     """`“…,” he said` / `“…,” said the minister`: a speech verb right after the closing mark."""
     doc = ctx.doc
-    toks = _tokens_between(doc, pc.close_mark + 1, limit)[:_ATTR_WINDOW]
+    toks = _tokens_between(doc, pc.close_mark + 1, limit)[:window]
     ended = doc.text[pc.start : pc.end].rstrip()[-1:]
     words = [t for t in toks if t.is_alpha]
     if ended == "." and words and words[0].is_title and words[0].text not in ("I",):
@@ -324,6 +453,8 @@ def _attribution_after(ctx: _Ctx, pc: _Piece, limit: int) -> tuple[Token, Token 
     for j, tok in enumerate(toks):
         if tok.text in _OPEN_CURLY or tok.text == _STRAIGHT or tok.text in ".!?;":
             break
+        if sources and j + 2 < len(toks) and tuple(t.lower_ for t in toks[j : j + 2]) in ctx.lex.source_phrases:
+            return tok, _source_head(ctx, toks[j + 1])  # “…,” according to Dr. Jane Roe, a family doctor
         if _is_speech(tok, ctx.lex):
             if any(c.dep_ == "ccomp" and c.idx > pc.close_mark and not ctx.in_quote(c.idx) for c in tok.children):
                 return None  # the verb reports a clause of its own, after the quote
@@ -373,6 +504,34 @@ def _attribution_before(ctx: _Ctx, pc: _Piece, floor: int) -> tuple[Token, Token
     return None
 
 
+def _embedding_verb(ctx: _Ctx, pc: _Piece, floor: int) -> Token | None:
+    """A speech verb earlier in the sentence whose reported clause holds the quote (a partial quote)."""
+    doc = ctx.doc
+    toks = _tokens_between(doc, floor, pc.open_mark)
+    if len([t for t in toks if t.is_alpha]) < 3:
+        return None
+    for tok in reversed(toks):
+        if ctx.in_quote(tok.idx) or tok.text in _OPEN_CURLY + _CLOSE_CURLY + _STRAIGHT:
+            continue  # a term quoted earlier in the sentence: “completely unfair” for the students “to …”
+        if tok.text in ".!?":
+            return None
+        if _is_speech(tok, ctx.lex) and _subject(tok) is not None:
+            inside = any(t.idx >= pc.open_mark for t in tok.subtree)
+            return tok if inside else None
+    return None
+
+
+def _colon_subject(ctx: _Ctx, pc: _Piece, floor: int) -> Token | None:
+    """The named subject of the clause a colon ends: "Roe, the doctor, is more blunt: “…”"."""
+    toks = [t for t in _tokens_between(ctx.doc, floor, pc.open_mark) if not ctx.in_quote(t.idx)]
+    roots = [t for t in toks if t.head is t or t.head.i not in {x.i for x in toks}]
+    for root in roots:
+        subj = _subject(root)
+        if subj is not None and subj.pos_ == "PROPN" and subj.idx >= floor:
+            return subj
+    return None
+
+
 def _naming(verb: Token, lex: Lexicon) -> bool:
     """`as X calls it`: a naming verb, or any speech verb introduced by "as"."""
     return verb.lemma_.lower() in lex.naming_verbs or any(t.lower_ == "as" for t in verb.lefts)
@@ -409,6 +568,10 @@ def extract_quotes(doc: Doc, lexicon: Lexicon | None = None) -> list[Quote]:
     ctx = _Ctx(doc, lex, sent_starts, persons, spans)
     pieces = _find_pieces(text)
     ctx.quoted = sorted((pc.start, pc.end) for pc in pieces)
+    _extra_persons(ctx)
+    ctx.gender = _genders(ctx)
+    # an untagged proper noun is a person only if a he/she points back to it ("Niederreiter … his")
+    ctx.persons = [p for p in ctx.persons if p.tagged or p.text.split()[-1].lower() in ctx.gender]
     paras = _paragraphs(text) or [(0, len(text))]
     para_start = [p[0] for p in paras]
 
@@ -422,20 +585,29 @@ def extract_quotes(doc: Doc, lexicon: Lexicon | None = None) -> list[Quote]:
         content = text[pc.start : pc.end]
         nxt = pieces[n + 1].open_mark if n + 1 < len(pieces) else len(text)
         p_end = paras[pc.para][1] if pc.para < len(paras) else len(text)
-        after = _attribution_after(ctx, pc, min(nxt, p_end)) if pc.close_mark >= 0 else None
+        short = _words(content) <= _TERM_MAX_WORDS
+        window = _ATTR_WINDOW_SHORT if short else _ATTR_WINDOW  # a far verb does not make a term a quote
+        after = _attribution_after(ctx, pc, min(nxt, p_end), window, not short) if pc.close_mark >= 0 else None
         prev_end = pieces[n - 1].close_mark + 1 if n > 0 and pieces[n - 1].para == pc.para else paras[pc.para][0]
         floor = max(prev_end, ctx.sent_starts[ctx.sent_of(pc.open_mark)])
         before = None if after else _attribution_before(ctx, pc, max(floor, paras[pc.para][0]))
         attr = after or before
-        short = _words(content) <= _TERM_MAX_WORDS
         if short and (attr is None or _naming(attr[0], lex)):
             terms.append(pc)  # a scare-quoted term, or one named: the “god of war”, as Stalin termed it
             continue
         cand = _Cand("direct", pc.start, pc.end, pc.para, open_end=pc.close_mark < 0)
+        sent_floor = max(ctx.sent_starts[ctx.sent_of(pc.open_mark)], paras[pc.para][0])
+        embedded = _embedding_verb(ctx, pc, sent_floor) if attr is None else None
+        if embedded is not None:  # X said the plan has “a culture of …”: the reporter's clause names the speaker
+            cand.verb, cand.subj = embedded, _subject(embedded)
+            cand.verb_text = embedded.text
+        elif attr is None and text[sent_floor : pc.open_mark].rstrip().endswith(":"):
+            cand.subj = _colon_subject(ctx, pc, sent_floor)  # “Roe is more blunt: “…”'”: the sentence's subject
         if attr is not None:
             cand.verb, cand.subj = attr
             cand.verb_text = cand.verb.text
-            used_verbs.add(cand.verb.i)
+            if cand.verb.lower_ != "according":  # its clause may still be reported speech of its own
+                used_verbs.add(cand.verb.i)
         cands.append(cand)
 
     direct = [(c.start, c.end) for c in cands]
@@ -451,7 +623,7 @@ def extract_quotes(doc: Doc, lexicon: Lexicon | None = None) -> list[Quote]:
         elif c.verb is None and last is not None and last[1] is not None and c.para - last[0] <= _FLOAT_PARAGRAPHS:
             speaker = last[1]  # a floating quote continues the last speaker's words
         elif c.verb is None:
-            speaker = _resolve(ctx, "he", c.start)  # … or gives the words of the person just introduced
+            speaker = _resolve(ctx, "", c.start)  # … or gives the words of the person just introduced
         if speaker is not None and speaker.named:
             ctx.speakers.append((c.start, speaker))
         last = (c.para, speaker)
@@ -537,12 +709,22 @@ def _according(ctx: _Ctx, tok: Token, para_of: Callable[[int], int]) -> _Cand | 
     s, e = _trim(doc, s, e)
     if e - s < 12:
         return None
-    head = obj
-    for t in doc[tok.i + 2 : phrase_end + 1]:
-        if t.pos_ == "PROPN":
-            head = t
-            break
-    return _Cand("indirect", s, e, para_of(s), tok, head, "according to")
+    return _Cand("indirect", s, e, para_of(s), tok, _source_head(ctx, prep), "according to")
+
+
+def _source_head(ctx: _Ctx, prep: Token) -> Token:
+    """The source in "according to X": a named person or organisation in X, not a date ("Friday's release")."""
+    doc = ctx.doc
+    nxt = doc[prep.i + 1] if prep.i + 1 < len(doc) else prep
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), nxt)
+    end = max(obj.right_edge.i, obj.i)
+    for t in doc[prep.i + 1 : end + 1]:
+        if t.ent_type_ in _SPEAKER_LABELS and t.pos_ == "PROPN":
+            return t
+    for t in doc[prep.i + 1 : end + 1]:
+        if t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME"):
+            return t
+    return obj
 
 
 def _terms(ctx: _Ctx, terms: list[_Piece], quotes: list[Quote]) -> list[Quote]:
