@@ -129,7 +129,7 @@ class Geobrief:
         ids = self._ids(name)
         if ids is None:
             return None
-        countries = {a.country for a, _ in self.store.actors() if a.id in ids and a.country}
+        countries = self.store.countries_of(ids)
         return sorted(set(ids) | countries)
 
     def claims(

@@ -365,6 +365,12 @@ class Store:
                 ids = [r.actor for r in conn.execute(q)]
         return sorted(ids)
 
+    def countries_of(self, ids: list[str]) -> set[str]:
+        """The states these actors act for (a leader's or a ministry's country)."""
+        q = select(t.actors.c.country).where(t.actors.c.id.in_(ids), t.actors.c.country.is_not(None)).distinct()
+        with self.engine.connect() as conn:
+            return {r.country for r in conn.execute(q)}
+
     def mentions(self, *, doc: str | None = None, actor: str | None = None) -> Iterator[MentionRecord]:
         q = select(t.mentions).order_by(t.mentions.c.doc, t.mentions.c.start_char)
         if doc:
