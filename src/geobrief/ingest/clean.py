@@ -354,7 +354,7 @@ def analyse(raw: str, *, filename: str | None = None, locate: bool = True) -> tu
     lines: list[Line] = []
     for text in (raw or "").splitlines():
         text = text.strip()
-        glued = patterns()["glued_ad"].match(text)  # "300x250 AdSuch fears…": keep "Such fears…"
+        glued = patterns()["glued_ad"].match(text)  # "728x90 AdThe talks…": keep "The talks…"
         if glued:
             removed.append(glued.group(0))
             text = text[glued.end() :].strip()

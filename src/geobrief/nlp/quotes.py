@@ -593,7 +593,7 @@ def extract_quotes(doc: Doc, lexicon: Lexicon | None = None) -> list[Quote]:
         before = None if after else _attribution_before(ctx, pc, max(floor, paras[pc.para][0]))
         attr = after or before
         if short and (attr is None or _naming(attr[0], lex)):
-            terms.append(pc)  # a scare-quoted term, or one named: the “god of war”, as Stalin termed it
+            terms.append(pc)  # a scare-quoted term, or one named: the “special operation”, as the minister called it
             continue
         cand = _Cand("direct", pc.start, pc.end, pc.para, open_end=pc.close_mark < 0)
         sent_floor = max(ctx.sent_starts[ctx.sent_of(pc.open_mark)], paras[pc.para][0])
@@ -752,7 +752,7 @@ def _terms(ctx: _Ctx, terms: list[_Piece], quotes: list[Quote]) -> list[Quote]:
                         break
         end = pc.end
         while end > pc.start + 1 and ctx.doc.text[end - 1] in ".,;:":
-            end -= 1  # “worn-out shoes.”: the full stop closes the sentence, not the term
+            end -= 1  # “iron curtain.”: the full stop closes the sentence, not the term
         out.append(_make(ctx, "term", pc.start, end, sp, verb))
     return out
 
