@@ -127,6 +127,13 @@ class MentionRecord:
     sentence: int
 
 
+def _span_row(record: MentionRecord | TimexRecord | QuoteRecord, doc: str) -> dict[str, Any]:
+    """A record as its table's row: `start`/`end` are stored as `start_char`/`end_char`."""
+    row = dict(record.__dict__, doc=doc)
+    row["start_char"], row["end_char"] = row.pop("start"), row.pop("end")
+    return row
+
+
 class Store:
     """The database behind a geobrief project."""
 
@@ -200,52 +207,11 @@ class Store:
             if srows:
                 conn.execute(t.sentences.insert(), srows)
             self._upsert_actors(conn, actors)
-            mrows = [
-                {
-                    "doc": doc.id,
-                    "start_char": m.start,
-                    "end_char": m.end,
-                    "actor": m.actor,
-                    "text": m.text,
-                    "sentence": m.sentence,
-                }
-                for m in mentions
-            ]
-            if mrows:
-                conn.execute(t.mentions.insert(), mrows)
-            trows = [
-                {
-                    "doc": doc.id,
-                    "start_char": x.start,
-                    "end_char": x.end,
-                    "text": x.text,
-                    "value_start": x.value_start,
-                    "value_end": x.value_end,
-                    "precision": x.precision,
-                    "anchor": x.anchor,
-                    "sentence": x.sentence,
-                }
-                for x in timexes
-            ]
-            if trows:
-                conn.execute(t.timexes.insert(), trows)
-            qrows = [
-                {
-                    "id": q.id,
-                    "doc": doc.id,
-                    "kind": q.kind,
-                    "speaker": q.speaker,
-                    "speaker_name": q.speaker_name,
-                    "text": q.text,
-                    "start_char": q.start,
-                    "end_char": q.end,
-                    "sentence": q.sentence,
-                    "verb": q.verb,
-                }
-                for q in quotes
-            ]
-            if qrows:
-                conn.execute(t.quotes.insert(), qrows)
+            # Mentions, timexes and quotes: record fields are column names, but for the span offsets.
+            for table, records in ((t.mentions, mentions), (t.timexes, timexes), (t.quotes, quotes)):
+                span_rows = [_span_row(r, doc.id) for r in records]
+                if span_rows:
+                    conn.execute(table.insert(), span_rows)
             # Later stages' rows (events and their evidence, claims, interests), table by table, in order.
             # A row whose id exists already is another report of it: it replaces the stored row only
             # where `prefer[table](new, old)` says so (see geobrief.analysis.merge).
