@@ -38,3 +38,15 @@ def test_db_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     with geobrief.open() as gb:
         assert gb.store.url.endswith("env.db")
     assert (tmp_path / "env.db").exists()
+
+
+def test_spelling_variants_across_documents_are_one_actor(tmp_path: Path) -> None:
+    """An unknown person spelled two ways in two documents is one actor carrying both spellings."""
+    (tmp_path / "a.txt").write_text("Envoy talks\n\nThe envoy Dmitry Khvorostovsky met officials in Geneva.\n")
+    (tmp_path / "b.txt").write_text("Envoy returns\n\nDmitri Hvorostovskiy said the Geneva talks had failed.\n")
+    with geobrief.open(tmp_path / "v.db") as gb:
+        gb.ingest([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")])
+        people = [a for a in gb.actors(kind="person") if "Geneva" not in a["name"]]
+        assert len(people) == 1, people
+        assert {people[0]["name"], *people[0]["aliases"]} == {"Dmitry Khvorostovsky", "Dmitri Hvorostovskiy"}
+        assert people[0]["mentions"] == 2

@@ -403,18 +403,18 @@ def test_unknown_people_get_stable_ids_and_bare_surnames(nlp: Any) -> None:
     text = "Analyst Daniel Whitfield-Moore told reporters the deal was fragile. Whitfield-Moore added more."
     doc = run(nlp, text)
     assert linked(doc) == [
-        ("Daniel Whitfield-Moore", "person:daniel-whitfield-moore"),
-        ("Whitfield-Moore", "person:daniel-whitfield-moore"),
+        ("Daniel Whitfield-Moore", "person:dnlvhtfldmra"),
+        ("Whitfield-Moore", "person:dnlvhtfldmra"),
     ]
-    person = doc._.actors["person:daniel-whitfield-moore"]
+    person = doc._.actors["person:dnlvhtfldmra"]
     assert (person.kind, person.country, person.name) == ("person", None, "Daniel Whitfield-Moore")
     again = run(nlp, "Daniel Whitfield-Moore wrote again.")
-    assert linked(again) == [("Daniel Whitfield-Moore", "person:daniel-whitfield-moore")]
+    assert linked(again) == [("Daniel Whitfield-Moore", "person:dnlvhtfldmra")]
 
 
 def test_headline_surname_before_the_full_name(nlp: Any) -> None:
     doc = run(nlp, "Marchetti warns of delay\n\nProfessor Helena Marchetti said the vote was close.")
-    assert {a for _, a in linked(doc)} == {"person:helena-marchetti"}
+    assert {a for _, a in linked(doc)} == {"person:hlnmrkti"}
 
 
 def test_hyphen_variants_in_text(nlp: Any) -> None:

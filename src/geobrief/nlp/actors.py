@@ -43,6 +43,7 @@ from geobrief.nlp.dictionary import (
     parse_partial_date,
     slugify,
 )
+from geobrief.nlp.names import name_skeleton
 
 # --------------------------------------------------------------------------------------------------
 # The spaCy component
@@ -324,7 +325,8 @@ class ActorLinker:
                     country = d.state_of_words(words[:n])
                     if country:
                         break
-        return Actor(f"{kind}:{slugify(name)}", name, kind, country, [])
+        key = name_skeleton(name) if kind == "person" else slugify(name)  # spelling variants: one person
+        return Actor(f"{kind}:{key}", name, kind, country, [])
 
     @staticmethod
     def _remember(

@@ -237,24 +237,28 @@ class Store:
         return insert(table).on_conflict_do_nothing()
 
     def _upsert_actors(self, conn: Connection, actors: Iterable[ActorRecord]) -> None:
-        rows = {
-            a.id: {
-                "id": a.id,
-                "name": a.name,
-                "kind": a.kind,
-                "country": a.country,
-                "aliases": json.dumps(sorted(set(a.aliases)), ensure_ascii=False),
-            }
-            for a in actors
-        }
+        """Insert new actors; an actor already stored gains the spellings this document used for it
+        (people the dictionary does not know share an id across spellings, see geobrief.nlp.names)."""
+        rows = {}
+        for a in actors:
+            spellings = set(a.aliases) | ({a.name} if ":" in a.id else set())
+            row = rows.setdefault(a.id, {"id": a.id, "name": a.name, "kind": a.kind, "country": a.country})
+            row["aliases"] = sorted(set(row.get("aliases", [])) | spellings)
         if not rows:
             return
-        if self.dialect == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert
-        else:
-            from sqlalchemy.dialects.sqlite import insert
-        stmt = insert(t.actors).values(list(rows.values()))
-        conn.execute(stmt.on_conflict_do_nothing(index_elements=["id"]))
+        stored = {
+            r.id: set(json.loads(r.aliases or "[]"))
+            for r in conn.execute(select(t.actors.c.id, t.actors.c.aliases).where(t.actors.c.id.in_(list(rows))))
+        }
+        for rid, old in stored.items():
+            new = set(rows[rid]["aliases"])
+            if not new <= old:
+                aliases = json.dumps(sorted(old | new), ensure_ascii=False)
+                conn.execute(t.actors.update().where(t.actors.c.id == rid).values(aliases=aliases))
+        fresh = [{**r, "aliases": json.dumps(r["aliases"], ensure_ascii=False)} for i, r in rows.items()
+                 if i not in stored]  # fmt: skip
+        if fresh:
+            conn.execute(self._insert_ignore(t.actors), fresh)
 
     # --- reading -------------------------------------------------------------
 
