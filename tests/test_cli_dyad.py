@@ -89,8 +89,19 @@ def test_dyad_chart_writes_a_parsable_svg(db: Path, tmp_path: Path) -> None:
     texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
     last = json.loads(run("dyad", "Russia", "North Korea", "--db", str(db), "--format", "json").splitlines()[-1])
     assert any("Russia" in (t or "") for t in texts) and last["period"] in texts and "No events" not in texts
-    result = CliRunner().invoke(main, ["dyad", "Russia", "PRK", "--db", str(db), "--chart", str(tmp_path / "x.png")])
-    assert result.exit_code != 0 and ".svg" in result.output
+    result = CliRunner().invoke(main, ["dyad", "Russia", "PRK", "--db", str(db), "--chart", str(tmp_path / "x.gif")])
+    assert result.exit_code != 0 and ".svg or .png" in result.output
+
+
+def test_dyad_chart_as_png(db: Path, tmp_path: Path) -> None:
+    from geobrief.report.browser import find_chromium
+
+    if not find_chromium():
+        pytest.skip("headless Chromium not installed (Debian package chromium): PNG charts are rendered by it")
+    out = tmp_path / "chart.png"
+    run("dyad", "Russia", "North Korea", "--db", str(db), "--chart", str(out))
+    data = out.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 2000
 
 
 def test_export_series_records(db: Path) -> None:

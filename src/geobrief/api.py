@@ -10,7 +10,7 @@ gb.actors(top=10, frame=True) # a pandas DataFrame, where pandas is installed
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from geobrief import export as _export
@@ -36,6 +36,13 @@ class Geobrief:
     def __init__(self, db: str | os.PathLike[str] | None = None, settings: Settings | None = None) -> None:
         self.store = Store(db)
         self.settings = settings or Settings()
+
+    @classmethod
+    def of(cls, store: Store, settings: Settings | None = None) -> Geobrief:
+        """A project over an open store (for code that holds the store, such as exporters)."""
+        gb = cls.__new__(cls)
+        gb.store, gb.settings = store, settings or Settings()
+        return gb
 
     def close(self) -> None:
         self.store.close()
@@ -124,6 +131,23 @@ class Geobrief:
             include_unreal=include_unreal,
         )
         return _frame([_export.event_record(e) for e in rows], frame)
+
+    def actor_names(self, ids: Iterable[str]) -> dict[str, str]:
+        """Display names of these actor ids (ids the store does not know are left out)."""
+        return self.store.actor_names(ids)
+
+    def disagreements(self, a: str | None = None, b: str | None = None, *, frame: bool = False) -> Any:
+        """Where documents disagree (about `a`, and `b`): see `geobrief.analysis.disagreements`."""
+        from geobrief.analysis.disagreements import find
+
+        return _frame([d.record() for d in find(self, a, b)], frame)
+
+    def sources(self, a: str, b: str, *, by: str = "doc", frame: bool = False) -> Any:
+        """How each document (or author, `by="author"`) describes the dyad `a`–`b`: events, tone,
+        stance cues, forecasts and voice; see `geobrief.analysis.voices`."""
+        from geobrief.analysis.voices import compare
+
+        return _frame(compare(self, a, b, by=by), frame)
 
     def _state_ids(self, name: str | None) -> list[str] | None:
         ids = self._ids(name)

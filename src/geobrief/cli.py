@@ -368,18 +368,21 @@ def dyad(
 
     from geobrief.analysis.series import FIELDS
 
-    if chart and Path(chart).suffix.lower() != ".svg":
-        raise click.BadParameter("use a .svg file name", param_hint="--chart")
+    if chart and Path(chart).suffix.lower() not in (".svg", ".png"):
+        raise click.BadParameter("use a .svg or .png file name", param_hint="--chart")
     with _open(db) as gb:
         rows = gb.series(actor_a, actor_b, by=by, since=since, until=_upper(until))
-        names = {r["id"]: r["name"] for r in gb.actors()}
-        labels = [next((names[i] for i in gb._state_ids(x) or [] if i in names), x) for x in (actor_a, actor_b)]
+        labels = [_label(gb, x) for x in (actor_a, actor_b)]
     if chart:
         from geobrief.report.charts import series_svg
 
         path = Path(chart)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(series_svg(rows, f"{labels[0]} – {labels[1]}, by {by}"), encoding="utf-8")
+        svg = series_svg(rows, f"{labels[0]} – {labels[1]}, by {by}")
+        if path.suffix.lower() == ".png":
+            _svg_to_png(svg, path)
+        else:
+            path.write_text(svg, encoding="utf-8")
         click.echo(f"wrote {path}", err=True)
     if fmt == "csv":
         writer = csv.DictWriter(sys.stdout, fieldnames=FIELDS)
@@ -387,6 +390,98 @@ def dyad(
         writer.writerows(rows)
         return
     _emit(rows, fmt, FIELDS)
+
+
+def _label(gb: Any, name: str) -> str:
+    """The stored display name for what the user typed ("PRK" → "North Korea")."""
+    ids = gb._state_ids(name) or []
+    names = gb.actor_names(ids)
+    return next((names[i] for i in ids if i in names), name)
+
+
+def _svg_to_png(svg: str, path: Any) -> None:
+    """Rasterise a chart with headless Chromium (the same renderer as the PDF brief)."""
+    import re
+    import tempfile
+    from pathlib import Path
+
+    from geobrief.report.browser import BrowserError, screenshot
+
+    size = re.search(r'viewBox="0 0 (\d+(?:\.\d+)?) (\d+(?:\.\d+)?)"', svg)
+    width, height = (int(float(size[1])), int(float(size[2]))) if size else (900, 400)
+    page = "<!doctype html><meta charset=utf-8><style>body{margin:0}</style>" + svg
+    with tempfile.TemporaryDirectory() as tmp:
+        html = Path(tmp) / "chart.html"
+        html.write_text(page, encoding="utf-8")
+        try:
+            screenshot(html, Path(path), width=width, height=height)
+        except BrowserError as exc:
+            raise click.ClickException(f"cannot write {path}: {exc}") from exc
+
+
+@main.command()
+@click.argument("actor_a")
+@click.argument("actor_b")
+@db_option
+@click.option("--by", type=click.Choice(["doc", "author"]), default="doc", help="One row per document or author.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+def sources(actor_a: str, actor_b: str, db: str | None, by: str, fmt: str) -> None:
+    """Sources compared on a dyad: events (cooperative/conflictual), tone, stance cues, forecasts, voice.
+
+    Stance scores are cue rates relative to general news (2 = twice as frequent); the cue words found are
+    listed so that each figure can be checked against the text. Disagreements follow the table."""
+    with _open(db) as gb:
+        rows = gb.sources(actor_a, actor_b, by=by)
+        disagreements = gb.disagreements(actor_a, actor_b)
+        title = f"{_label(gb, actor_a)} – {_label(gb, actor_b)}"
+    if fmt == "json":
+        _emit(rows, fmt, [])
+        return
+    if not rows:
+        click.echo(f"No document names both {actor_a} and {actor_b}.")
+        return
+    click.echo(f"How {len(rows)} source{'s' if len(rows) > 1 else ''} describe {title}\n")
+    for r in rows:
+        head = r.get("author") or "Unknown author"
+        if by == "doc":
+            head += f", “{r['title'] or r['doc']}” ({r['published'] or 'undated'}) [{r['doc'][:12]}]"
+        else:
+            head += f" ({len(r['docs'])} documents)"
+        click.echo(head)
+        click.echo(f"  voice: {r['voice'].upper()}")
+        if r["events"]:
+            click.echo(
+                f"  events: {r['events']} — cooperative {r['cooperation']:.0%}, conflictual {r['conflict']:.0%}, "
+                f"mean intensity {r['intensity']:+.1f}"
+            )
+        else:
+            click.echo("  events: none coded")
+        tone = "n/a" if r["tone"] is None else f"{r['tone']:+.2f}"
+        click.echo(f"  tone of the {r['sentences']} sentences naming both: {tone} (VADER, −1 … +1)")
+        for name, score in r["stance"].items():
+            cues = ", ".join(r["cues"][name]) or "—"
+            click.echo(f"  {name:<13} {score:5.2f}× news  {cues}")
+        if r["forecasts"]:
+            click.echo(f"  forecasts with a band: {r['forecasts']}, mean probability {r['probability']:.0%}")
+        click.echo("")
+    click.echo(f"Disagreements: {len(disagreements)}")
+    for d in disagreements:
+        click.echo(f"  [{d['kind']}] {d['about']}")
+        for side in (d["a"], d["b"]):
+            click.echo(f"    {side['doc'][:12]}:{side['start']}–{side['end']}  {side['text'][:150]}")
+
+
+@main.command()
+@click.argument("actor_a", required=False)
+@click.argument("actor_b", required=False)
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+def disagreements(actor_a: str | None, actor_b: str | None, db: str | None, fmt: str) -> None:
+    """Where sources disagree: opposite forecasts on one proposition, one event told with another year
+    or actor."""
+    with _open(db) as gb:
+        rows = gb.disagreements(actor_a, actor_b)
+    _emit(rows, fmt, ["kind", "about", "a", "b"], {"a": 60, "b": 60, "about": 50})
 
 
 if __name__ == "__main__":

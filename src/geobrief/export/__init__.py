@@ -177,6 +177,15 @@ def export_series(store: Store) -> Iterator[dict[str, Any]]:
             yield {"a": a, "b": b, **{k: row[k] for k in SERIES_FIELDS[2:]}}
 
 
+@exporter("disagreements", ["id", "about", "a", "b", "kind"])
+def export_disagreements(store: Store) -> Iterator[dict[str, Any]]:
+    """Where documents disagree; `a` and `b` are {doc, text, start, end}."""
+    from geobrief.analysis.disagreements import find
+    from geobrief.api import Geobrief
+
+    yield from (d.record() for d in find(Geobrief.of(store)))
+
+
 def records(store: Store, kind: str) -> Iterable[dict[str, Any]]:
     if kind not in EXPORTERS:
         raise KeyError(f"unknown export kind '{kind}' (known: {', '.join(sorted(EXPORTERS))})")

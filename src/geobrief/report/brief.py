@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
-from spacy.lang.en.stop_words import STOP_WORDS
 
+from geobrief.analysis.disagreements import find as find_disagreements
 from geobrief.analysis.series import dyad_series
 from geobrief.report.charts import series_svg
 
@@ -53,24 +52,11 @@ class Brief:
     sources: list[dict[str, Any]]
     generated: str = field(default_factory=lambda: dt.date.today().isoformat())
     trend: list[dict[str, Any]] = field(default_factory=list)  # `dyad_series` rows, by year
+    voices: list[Line] = field(default_factory=list)  # how each source describes the dyad
 
     @property
     def empty(self) -> bool:
         return not (self.timeline or self.forecasts or self.quotes or any(self.wants.values()))
-
-
-# Two claims are on the same proposition when their content words overlap this much (Jaccard).
-SAME_PROPOSITION = 0.2
-_STOP = STOP_WORDS | {"likely", "unlikely", "probably", "probable", "certain", "chance"}
-
-
-def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOP and len(w) > 2}
-
-
-def _similarity(x: dict[str, Any], y: dict[str, Any]) -> float:
-    a, b = _words(x["text"]), _words(y["text"])
-    return len(a & b) / len(a | b) if a and b else 0.0
 
 
 def _date_label(when: dict[str, Any]) -> str:
@@ -153,25 +139,14 @@ def build(gb: Any, a: str, b: str | None = None, since: str | None = None, until
             Line(f"{label} — {' '.join(c['text'].split())}", [Cite(c["doc"], c["start"], c["end"])])
         )
 
-    banded = [c for c in claims if c["probability"] and c["kind"] != "judgment"]
-    disagreements: list[Line] = []
-    for i, x in enumerate(banded):
-        for y in banded[i + 1 :]:
-            if x["doc"] == y["doc"] or not set(x["actors"]) & set(y["actors"]) or _similarity(x, y) < SAME_PROPOSITION:
-                continue
-            if (
-                x["probability"]["low"] >= 0.55
-                and y["probability"]["high"] <= 0.45
-                or y["probability"]["low"] >= 0.55
-                and x["probability"]["high"] <= 0.45
-            ):
-                disagreements.append(
-                    Line(
-                        f"“{x['estimative']}” ({_band(x)}) vs “{y['estimative']}” ({_band(y)}): "
-                        f"{' '.join(x['text'].split())[:160]} / {' '.join(y['text'].split())[:160]}",
-                        [Cite(x["doc"], x["start"], x["end"]), Cite(y["doc"], y["start"], y["end"])],
-                    )
-                )
+    disagreements = [
+        Line(
+            f"{d.kind.title()} — {d.about}: “{d.a.text}” / “{d.b.text}”",
+            [Cite(d.a.doc, d.a.start, d.a.end), Cite(d.b.doc, d.b.start, d.b.end)],
+        )
+        for d in find_disagreements(gb, a, b)
+        if d.a.doc in docs and d.b.doc in docs
+    ]
 
     speakers = {k for k, v in actors.items() if v["id"] in pair or v["country"] in pair}
     quotes = [q for q in gb.quotes() if q["doc"] in docs and q["speaker"] in speakers and q["kind"] != "indirect"]
@@ -197,9 +172,37 @@ def build(gb: Any, a: str, b: str | None = None, since: str | None = None, until
     for who, lines in wants.items():
         if lines and len(nutshell) < 5:
             nutshell.append(Line(f"{who} wants {lines[0].text}", lines[0].cites))
+    voices = []
+    if b:
+        from geobrief.analysis.voices import compare
+
+        for v in compare(gb, a, b):
+            if v["doc"] not in docs:
+                continue
+            d = docs[v["doc"]]
+            scores = ", ".join(f"{k} {x:.1f}×" for k, x in v["stance"].items())
+            cues = ", ".join(v["cues"].get(v["voice"], [])[:4])
+            events_note = (
+                f"{v['events']} events, {v['cooperation']:.0%} cooperative" if v["events"] else "no events coded"
+            )
+            fc = "no banded claims"
+            if v["forecasts"]:
+                fc = f"{v['forecasts']} banded claims, mean {v['probability']:.0%}"
+            spans = v["evidence"].get(v["voice"]) or max(v["evidence"].values(), key=len)
+            cites = [Cite(x["doc"], x["start"], x["end"]) for x in spans]
+            if not cites:  # nothing in the text to show for it
+                continue
+            voices.append(
+                Line(
+                    f"{d['author'] or 'Unknown author'}, {d['title'] or d['path']}: {v['voice']}"
+                    + (f" ({cues})" if cues else "")
+                    + f" — stance vs news: {scores}; {events_note}; {fc}",
+                    cites,
+                )
+            )
     cited = {
         c.doc
-        for section in (nutshell, timeline, disagreements, key_quotes, *wants.values(), *forecasts.values())
+        for section in (nutshell, timeline, disagreements, voices, key_quotes, *wants.values(), *forecasts.values())
         for line in section
         for c in line.cites
     }
@@ -222,6 +225,7 @@ def build(gb: Any, a: str, b: str | None = None, since: str | None = None, until
         key_quotes,
         sources,
         trend=trend,
+        voices=voices,
     )
 
 
@@ -281,6 +285,9 @@ def to_markdown(brief: Brief) -> str:
         out += [f"### {src}", ""] + [f"- {x.text} {_cite_md(x.cites, number)}" for x in lines] + [""]
     if not brief.forecasts:
         out += ["_None found._", ""]
+    if brief.voices:
+        out += ["## How the sources differ", ""] + [f"- {x.text} {_cite_md(x.cites, number)}" for x in brief.voices]
+        out += ["", "_Stance: cue words per 1,000 words of the sentences naming either side, against news._", ""]
     for title, lines in (("Where sources disagree", brief.disagreements), ("Key quotes", brief.quotes)):
         out += [f"## {title}", ""] + ([f"- {x.text} {_cite_md(x.cites, number)}" for x in lines] or ["_None found._"])
         out.append("")
@@ -351,6 +358,13 @@ def to_html(brief: Brief, texts: dict[str, str] | None = None) -> str:
     parts += [f"<h3>{e(src)}</h3>{items(lines)}" for src, lines in brief.forecasts.items()] or ["<p>None found.</p>"]
     parts += [
         "</section>",
+        (
+            f"<section id=voices><h2>How the sources differ</h2>{items(brief.voices)}"
+            "<p class=meta>Stance: cue words per 1,000 words of the sentences naming either side, "
+            "against news.</p></section>"
+            if brief.voices
+            else ""
+        ),
         f"<section id=disagreements><h2>Where sources disagree</h2>{items(brief.disagreements)}</section>",
         f"<section id=quotes><h2>Key quotes</h2>{items(brief.quotes)}</section>",
         "<section id=sources><h2>Sources</h2><ol>",

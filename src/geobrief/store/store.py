@@ -335,6 +335,28 @@ class Store:
                 ids = [r.actor for r in conn.execute(q)]
         return sorted(ids)
 
+    def actor_names(self, ids: Iterable[str]) -> dict[str, str]:
+        """Display names for these actor ids (one indexed query per 500), for labels in reports."""
+        ids = sorted(set(ids))
+        out: dict[str, str] = {}
+        with self.engine.connect() as conn:
+            for i in range(0, len(ids), 500):
+                q = select(t.actors.c.id, t.actors.c.name).where(t.actors.c.id.in_(ids[i : i + 500]))
+                out.update({r.id: r.name for r in conn.execute(q)})
+        return out
+
+    def actor_countries(self, ids: Iterable[str]) -> dict[str, str]:
+        """The state each of these actors acts for, where it has one (a leader's, a ministry's)."""
+        ids = sorted(set(ids))
+        out: dict[str, str] = {}
+        with self.engine.connect() as conn:
+            for i in range(0, len(ids), 500):
+                q = select(t.actors.c.id, t.actors.c.country).where(
+                    t.actors.c.id.in_(ids[i : i + 500]), t.actors.c.country.is_not(None)
+                )
+                out.update({r.id: r.country for r in conn.execute(q)})
+        return out
+
     def countries_of(self, ids: list[str]) -> set[str]:
         """The states these actors act for (a leader's or a ministry's country)."""
         q = select(t.actors.c.country).where(t.actors.c.id.in_(ids), t.actors.c.country.is_not(None)).distinct()
