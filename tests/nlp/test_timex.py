@@ -76,7 +76,7 @@ def find(timexes: list[Timex], text: str) -> Timex:
             "absolute",
         ),
         ("The 1904–1905 war.", "1904–1905", D(1904, 1, 1), D(1905, 12, 31), "year", "absolute"),
-        ("The 1904-1905 Russo-Japanese War.", "1904-1905", D(1904, 1, 1), D(1905, 12, 31), "year", "absolute"),
+        ("The 1904-1905 war with Japan.", "1904-1905", D(1904, 1, 1), D(1905, 12, 31), "year", "absolute"),
         ("He ruled from 1948 to 1994.", "from 1948 to 1994", D(1948, 1, 1), D(1994, 12, 31), "year", "absolute"),
         (
             "It raged between 1950 and 1953.",
@@ -358,14 +358,18 @@ SEED_TIMELINES = {
     ],
     ("002", D(2024, 6, 18)): [
         ("September 13, 2023", "2023-09-13", "2023-09-13"),
+        ("World War II", "1939-09-01", "1945-09-02"),
         ("1945", "1945-01-01", "1945-12-31"),
         ("1904-1905", "1904-01-01", "1905-12-31"),
+        ("Russo-Japanese War", "1904-02-08", "1905-09-05"),
         ("1948", "1948-01-01", "1948-12-31"),
         ("That same year", "1948-01-01", "1948-12-31"),
         ("1948-1994", "1948-01-01", "1994-12-31"),
         ("1948-1960", "1948-01-01", "1960-12-31"),
         ("June 1950", "1950-06-01", "1950-06-30"),
+        ("Korean War", "1950-06-25", "1953-07-27"),
         ("1953", "1953-01-01", "1953-12-31"),
+        ("Korean War", "1950-06-25", "1953-07-27"),
         ("the 1960s", "1960-01-01", "1969-12-31"),
         ("the 1970s", "1970-01-01", "1979-12-31"),
         ("1961", "1961-01-01", "1961-12-31"),
@@ -396,3 +400,21 @@ SEED_TIMELINES = {
 def test_seed_timelines_complete(seed: str, published: dt.date) -> None:
     got = [(t.text, t.value_start.isoformat(), t.value_end.isoformat()) for t in tag(_seed(seed), published)]
     assert got == SEED_TIMELINES[(seed, published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "lo", "hi"),
+    [
+        ("Moscow armed Pyongyang during the Korean War.", "Korean War", D(1950, 6, 25), D(1953, 7, 27)),
+        ("After the Second World War the country was divided.", "Second World War", D(1939, 9, 1), D(1945, 9, 2)),
+        ("Veterans of the Six-Day War met.", "Six-Day War", D(1967, 6, 5), D(1967, 6, 10)),
+    ],
+)
+def test_named_periods(text: str, name: str, lo: dt.date, hi: dt.date) -> None:
+    [t] = tag(text, D(2024, 1, 1))
+    assert (t.text, t.value_start, t.value_end, t.anchor) == (name, lo, hi, "absolute")
+
+
+def test_named_periods_need_their_capitals_and_stay_out_of_the_evaluation() -> None:
+    assert tag("a korean war of words; the great war of attrition", D(2024, 1, 1)) == []
+    assert [t.text for t in tag_all("During the Korean War in 1951.", D(2024, 1, 1))] == ["1951"]

@@ -66,6 +66,7 @@ class _Vocab:
     numbers: dict[str, float] = field(init=False)
     ordinals: dict[str, int] = field(init=False)
     patterns: list[tuple[str, re.Pattern[str]]] = field(init=False)
+    named: dict[str, tuple[dt.date, dt.date, str]] = field(init=False)
 
     def __post_init__(self) -> None:
         d = self.data
@@ -74,6 +75,11 @@ class _Vocab:
         self.numbers = {k.lower(): float(v) for k, v in d["number_words"].items()}
         self.ordinals = {k.lower(): int(v) for k, v in d["ordinals"].items()}
         self.ambiguous_months = {m.lower() for m in d["ambiguous_months"]}
+        self.named = {
+            " ".join(n.split()): (p["start"], p["end"], p["precision"])
+            for p in d.get("named_periods", [])
+            for n in p["names"]
+        }
         self.patterns = _build_patterns(d)
 
     def number(self, word: str) -> float | None:
@@ -119,6 +125,7 @@ def _build_patterns(d: dict[str, Any]) -> list[tuple[str, re.Pattern[str]]]:
     deictic = _alt(d["deictic_days"])
     vrefs = _alt(d["vague_refs"])
     sets = _alt(d["sets"])
+    named = _alt(n for p in d.get("named_periods", []) for n in p["names"])
     I = re.IGNORECASE  # noqa: E741 - short flag name keeps the table readable
     ci = "(?i:{})".format  # a case-insensitive piece inside a case-sensitive pattern
     wd_prefix = rf"(?:{any_wday},?\s+)?"
@@ -184,6 +191,7 @@ def _build_patterns(d: dict[str, Any]) -> list[tuple[str, re.Pattern[str]]]:
             1,
         ),
         ("relnar", rf"\b(?P<rel>{rel_nar})\s+(?P<unit>{units})\b", 1),
+        ("named", rf"(?<![\w-])(?P<name>{named})(?![\w-])", 0),
         ("count", rf"\b(?:(?P<mod>{dmods})\s+)?(?P<n>{num}|{vague})[\s-]+(?P<unit>{units})s?\s+(?P<dir>{after})\b", 0),
         # eval-only kinds below (not dates for geobrief)
         ("time", r"(?<![\w.:])(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m\b|[ap]\.m\b)", 0),
@@ -206,7 +214,7 @@ def _build_patterns(d: dict[str, Any]) -> list[tuple[str, re.Pattern[str]]]:
     ]
     out: list[tuple[str, re.Pattern[str]]] = []
     for name, pattern, _prio in rules:
-        flags = 0 if name in ("mdy", "dmy", "my", "month", "weekday", "quarter") else I
+        flags = 0 if name in ("mdy", "dmy", "my", "month", "weekday", "quarter", "named") else I
         out.append((name, re.compile(pattern, flags)))
     return out
 
@@ -226,6 +234,7 @@ _PRIORITY = {
     "yrange": 0,
     "decade": 0,
     "century": 0,
+    "named": 0,
     "count": 0,
     "deictic": 0,
     "thispart": 0,
@@ -242,6 +251,7 @@ _PRIORITY = {
     "set": 5,
 }
 _EVAL_ONLY = {"time", "duration", "vague", "set"}
+_GEOBRIEF_ONLY = {"named"}  # named periods are events in TimeML, not TIMEX3: left out of the evaluation
 
 
 # --------------------------------------------------------------------------------------------
@@ -418,7 +428,7 @@ def _candidates(text: str, eval_mode: bool) -> list[tuple[int, int, str, re.Matc
     """All rule matches, then the longest non-overlapping ones (ties by rule priority)."""
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
     for kind, pattern in vocab().patterns:
-        if kind in _EVAL_ONLY and not eval_mode:
+        if (kind in _EVAL_ONLY and not eval_mode) or (kind in _GEOBRIEF_ONLY and eval_mode):
             continue
         for m in pattern.finditer(text):
             if m.end() > m.start() and _plausible(kind, m, text):
@@ -581,6 +591,10 @@ def _resolve(kind: str, m: re.Match[str], st: _State) -> Timex | None:  # noqa: 
             a, b = v.data["decade_parts"][g["mod"].lower()]
             lo_y, hi_y = base + a, base + b
         return _mk(text, m, dt.date(lo_y, 1, 1), dt.date(hi_y, 12, 31), "decade", "absolute", str(base // 10))
+
+    if kind == "named":
+        lo, hi, precision = v.named[" ".join(g["name"].split())]
+        return _mk(text, m, lo, hi, precision, "absolute", str(lo.year))
 
     if kind == "century":
         c = int(g["c"]) if "c" in g else v.ordinals[g["cw"].lower()]
