@@ -41,6 +41,8 @@ eval: install
 	$(PY) eval/quotes.py
 	$(PY) eval/events.py
 	$(PY) eval/claims.py
+	$(PY) eval/voices.py
+	$(PY) eval/unseen.py
 
 bench: install
 	$(PY) bench/ingest.py

@@ -13,11 +13,11 @@ from geobrief.analysis.voices import baselines, count_cues, profile, stances
 
 def test_cues_match_words_endings_and_phrases_only_whole() -> None:
     found = count_cues(
-        "The threats escalated, a dangerous escalation. In return for cash, Tehran supplies drones; "
+        "The threats escalated, a dangerous escalation. In return for cash, Tehran cut a deal; "
         "sceptics call it symbolic, little more than posturing. A graveyard dealer is no cue."
     )
     assert found["alarmed"] == Counter({"threats": 1, "escalated": 1, "dangerous": 1, "escalation": 1})
-    assert found["transactional"] == Counter({"in return": 1, "cash": 1, "supplies": 1})
+    assert found["transactional"] == Counter({"in return": 1, "cash": 1, "deal": 1})
     assert found["dismissive"] == Counter({"sceptics": 1, "symbolic": 1, "little more than": 1, "posturing": 1})
 
 
@@ -66,8 +66,7 @@ def test_seeds_are_three_voices(seeds_db: Path) -> None:
             text = gb.store.document(r["doc"]).text
             spans = r["evidence"][r["voice"]]
             assert spans and r["sentences"] > 0 and r["words"] > 100
-            cues = [c.split(" ×")[0] for c in r["cues"][r["voice"]]]
             for s in spans:
-                assert any(c in " ".join(text[s["start"] : s["end"]].lower().split()) for c in cues)
+                assert count_cues(text[s["start"] : s["end"]])[r["voice"]]
         by_author = gb.sources("Russia", "North Korea", by="author")
         assert sum(len(r["docs"]) for r in by_author) == 3

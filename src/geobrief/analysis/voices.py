@@ -5,11 +5,13 @@ For each document that names both sides of the dyad:
 - the dyad's events it reports: how many, the share cooperative (quad classes 1–2) and conflictual (3–4),
   their mean Goldstein intensity;
 - the tone of its sentences naming both sides: the mean VADER compound score (−1 hostile … +1 warm);
-- its stance cues (`knowledge/voices.yaml`): alarmed, transactional and dismissive words in its sentences
-  naming either side, per 1,000 words, divided by the same cues' rate in general news, with the words found
+- its stance cues (`knowledge/voices.yaml`): alarmed, transactional and dismissive words in its text,
+  per 1,000 words, divided by the same cues' rate in general news, with the words found
   and, as evidence, the spans of the three sentences with the most cues of each stance;
 - its forecasts and judgments on the dyad: how many carry a band, and their mean probability;
-- its voice: the stance with the highest score (at least `min_score`), else "neutral".
+- its voice: among several sources, the stance where it stands out most from the others (its score over
+  their mean score); alone, or as `voice_vs_news`, the stance with the highest score against news (at
+  least `min_score`), else "neutral".
 """
 
 from __future__ import annotations
@@ -111,6 +113,23 @@ def profile(counts: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _compare_voices(rows: list[dict[str, Any]]) -> None:
+    """Sources compared: each row's voice becomes the stance where it stands out most from the others
+    (its score over the mean score of all rows), its voice against general news kept as `voice_vs_news`.
+    A lone source keeps its voice against news."""
+    for r in rows:
+        r["voice_vs_news"] = r["voice"]
+    if len(rows) < 2:
+        return
+    names = list(rows[0]["stance"])
+    mean = {k: sum(r["stance"][k] for r in rows) / len(rows) for k in names}
+    for r in rows:
+        relative = {k: r["stance"][k] / mean[k] for k in names if mean[k] > 0}
+        r["relative"] = {k: round(v, 2) for k, v in relative.items()}
+        best = max(relative, key=lambda k: relative[k]) if relative else None
+        r["voice"] = best if best and relative[best] > 1 else r["voice"]
+
+
 def _empty() -> dict[str, Any]:
     return {
         "events": 0,
@@ -163,17 +182,16 @@ def compare(gb: Any, a: str, b: str, *, by: str = "doc") -> list[dict[str, Any]]
         if not any(s == {"a", "b"} for s in sides.values()):
             continue
         record = store.document(doc_id)
-        sents = store.sentences(doc_id)
         c = _empty()
-        for idx, s in sides.items():
-            text = " ".join(record.text[sents[idx].start : sents[idx].end].split())
+        for idx, sent in enumerate(store.sentences(doc_id)):
+            text = " ".join(record.text[sent.start : sent.end].split())
             c["words"] += words(text)
             found = count_cues(text)
             _add(c, {"cues": found})
             for name, n in found.items():
                 if n:
-                    c["spans"][name].append((-sum(n.values()), doc_id, sents[idx].start, sents[idx].end))
-            if s == {"a", "b"}:
+                    c["spans"][name].append((-sum(n.values()), doc_id, sent.start, sent.end))
+            if sides.get(idx) == {"a", "b"}:
                 c["both"].append(text)
         for e in events:
             if any(x["doc"] == doc_id for x in e["evidence"]) and e["modality"] not in ("negated", "hypothetical"):
@@ -199,4 +217,5 @@ def compare(gb: Any, a: str, b: str, *, by: str = "doc") -> list[dict[str, Any]]
             else {"author": key, "docs": [x["id"] for x in r["docs"]]}
         )
         out.append(head | profile(r["counts"]))
+    _compare_voices(out)
     return sorted(out, key=lambda r: (r.get("published") or "", r.get("doc") or r.get("author") or ""))

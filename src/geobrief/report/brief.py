@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from geobrief.analysis.chronology import dated_statements
 from geobrief.analysis.disagreements import find as find_disagreements
 from geobrief.analysis.series import dyad_series
 from geobrief.report.charts import series_svg
@@ -57,6 +58,11 @@ class Brief:
     @property
     def empty(self) -> bool:
         return not (self.timeline or self.forecasts or self.quotes or any(self.wants.values()))
+
+
+def _clip(text: str, n: int = 220) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _date_label(when: dict[str, Any]) -> str:
@@ -102,17 +108,34 @@ def build(gb: Any, a: str, b: str | None = None, since: str | None = None, until
 
     events = [e for e in gb.events(since=since, until=until) if about(e)]
     events.sort(key=lambda e: (e["when"]["start"] or "9999", -e["n_sources"]))
-    timeline = [
-        Line(
-            f"{e['type'].title()} — {actors.get(e['source'], {}).get('name', e['source'])} → "
-            f"{actors.get(e['target'], {}).get('name', e['target'] or '—')} (CAMEO {e['cameo']}, "
-            f"intensity {e['intensity']}, {e['n_sources']} source{'s' if e['n_sources'] > 1 else ''})",
-            [Cite(x["doc"], x["start"], x["end"]) for x in e["evidence"] if x["doc"] in docs],
-            _date_label(e["when"]),
-        )
-        for e in events
-    ]
-    timeline = [t for t in timeline if t.cites]
+    texts: dict[str, str] = {}
+
+    def snippet(doc: str, start: int, end: int) -> str:
+        if doc not in texts:
+            texts[doc] = gb.store.document(doc).text
+        return _clip(texts[doc][start:end])
+
+    timeline = []
+    for e in events:
+        cites = [Cite(x["doc"], x["start"], x["end"]) for x in e["evidence"] if x["doc"] in docs]
+        if not cites:
+            continue
+        src = actors.get(e["source"], {}).get("name", e["source"])
+        tgt = actors.get(e["target"], {}).get("name", e["target"] or "—")
+        said = snippet(cites[0].doc, cites[0].start, cites[0].end)
+        n = e["n_sources"]
+        coding = f"CAMEO {e['cameo']}, intensity {e['intensity']}, {n} source{'s' if n > 1 else ''}"
+        line = f"{e['type'].title()} — {src} → {tgt}: “{said}” ({coding})"
+        timeline.append(Line(line, cites, _date_label(e["when"])))
+    # Dated sentences naming both sides that no coded event cites: the rest of an analyst's chronology.
+    if b:
+        cited_spans = {(c.doc, c.start) for line in timeline for c in line.cites}
+        for st in dated_statements(gb.store, docs, set(ids_a), set(ids_b)):
+            if any(d == st.doc and st.start <= start < st.end for d, start in cited_spans):
+                continue
+            when = {"start": st.when_start, "precision": st.precision}
+            timeline.append(Line(f"“{_clip(st.text)}”", [Cite(st.doc, st.start, st.end)], _date_label(when)))
+        timeline.sort(key=lambda line: line.when or "9999")
 
     wants: dict[str, list[Line]] = {}
     for who, ids, other in ((label_a, ids_a, ids_b), (label_b, ids_b, ids_a)):
