@@ -86,13 +86,35 @@ def _with_predecessors(ids: list[str]) -> list[str]:
     return sorted({*ids, *(p for i in ids for p in _successions().get(i, []))})
 
 
+class _Names:
+    """Display names of actor ids, fetched in batches as the brief meets them (not every stored actor)."""
+
+    def __init__(self, gb: Any) -> None:
+        self.gb, self.known = gb, {}
+
+    def need(self, ids: Any) -> None:
+        missing = {i for i in ids if i and i not in self.known}
+        if missing:
+            self.known.update(self.gb.actor_names(missing))
+
+    def __contains__(self, actor: str) -> bool:
+        return actor in self.known
+
+    def __getitem__(self, actor: str) -> str:
+        return self.known[actor]
+
+    def get(self, actor: str | None, default: str | None) -> str | None:
+        return self.known.get(actor, default) if actor else default
+
+
 def build(gb: Any, a: str, b: str | None = None, since: str | None = None, until: str | None = None) -> Brief:
     """Gather the brief's facts for actor `a` (and `b`) from the store behind `gb` (a `geobrief.Geobrief`)."""
     ids_a = _with_predecessors(gb._state_ids(a) or [])
     ids_b = _with_predecessors(gb._state_ids(b) or []) if b else []
-    actors = {r["id"]: r for r in gb.actors()}
-    label_a = next((actors[i]["name"] for i in ids_a if i in actors), a)
-    label_b = next((actors[i]["name"] for i in ids_b if i in actors), b) if b else None
+    names = _Names(gb)
+    names.need([*ids_a, *ids_b])
+    label_a = next((names[i] for i in ids_a if i in names), a)
+    label_b = next((names[i] for i in ids_b if i in names), b) if b else None
     docs = {d["id"]: d for d in gb.docs() if not d["duplicate_of"]}
     if since or until:
         docs = {
@@ -108,6 +130,7 @@ def build(gb: Any, a: str, b: str | None = None, since: str | None = None, until
 
     events = [e for e in gb.events(since=since, until=until) if about(e)]
     events.sort(key=lambda e: (e["when"]["start"] or "9999", -e["n_sources"]))
+    names.need(x for e in events for x in (e["source"], e["target"]) if x)
     texts: dict[str, str] = {}
 
     def snippet(doc: str, start: int, end: int) -> str:
@@ -120,8 +143,8 @@ def build(gb: Any, a: str, b: str | None = None, since: str | None = None, until
         cites = [Cite(x["doc"], x["start"], x["end"]) for x in e["evidence"] if x["doc"] in docs]
         if not cites:
             continue
-        src = actors.get(e["source"], {}).get("name", e["source"])
-        tgt = actors.get(e["target"], {}).get("name", e["target"] or "—")
+        src = names.get(e["source"], e["source"])
+        tgt = names.get(e["target"], e["target"] or "—")
         said = snippet(cites[0].doc, cites[0].start, cites[0].end)
         n = e["n_sources"]
         coding = f"CAMEO {e['cameo']}, intensity {e['intensity']}, {n} source{'s' if n > 1 else ''}"
@@ -144,9 +167,10 @@ def build(gb: Any, a: str, b: str | None = None, since: str | None = None, until
         rows = [i for i in gb.interests(actor=ids[0] if ids else who) if i["doc"] in docs]
         if other:
             rows = [i for i in rows if i["from"] in other or i["from"] is None]
+        names.need(i["from"] for i in rows if i["from"])
         wants[who] = [
             Line(
-                f"{i['wants']}" + (f" (from {actors.get(i['from'], {}).get('name', i['from'])})" if i["from"] else ""),
+                f"{i['wants']}" + (f" (from {names.get(i['from'], i['from'])})" if i["from"] else ""),
                 [Cite(i["doc"], i["start"], i["end"])],
             )
             for i in rows
@@ -171,12 +195,14 @@ def build(gb: Any, a: str, b: str | None = None, since: str | None = None, until
         if d.a.doc in docs and d.b.doc in docs
     ]
 
-    speakers = {k for k, v in actors.items() if v["id"] in pair or v["country"] in pair}
-    quotes = [q for q in gb.quotes() if q["doc"] in docs and q["speaker"] in speakers and q["kind"] != "indirect"]
+    quotes = [q for q in gb.quotes() if q["doc"] in docs and q["speaker"] and q["kind"] != "indirect"]
+    country = gb.store.actor_countries({q["speaker"] for q in quotes})
+    quotes = [q for q in quotes if q["speaker"] in pair or country.get(q["speaker"]) in pair]
+    names.need(q["speaker"] for q in quotes)
     quotes.sort(key=lambda q: (q["kind"] != "direct", -len(q["text"])))
     key_quotes = [
         Line(
-            f"{actors.get(q['speaker'], {}).get('name', q['speaker_name'])}: “{' '.join(q['text'].split())}”",
+            f"{names.get(q['speaker'], q['speaker_name'])}: “{' '.join(q['text'].split())}”",
             [Cite(q["doc"], q["start"], q["end"])],
         )
         for q in quotes[:10]
@@ -237,7 +263,7 @@ def build(gb: Any, a: str, b: str | None = None, since: str | None = None, until
     )
     return Brief(
         title,
-        [actors[i] for i in sorted(pair) if i in actors],
+        [{"id": i, "name": names[i]} for i in sorted(pair) if i in names],
         since,
         until,
         nutshell[:5],
