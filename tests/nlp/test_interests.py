@@ -144,3 +144,9 @@ def test_seed_000_space_technology(interests: Any) -> None:
     triples = _triples(interests(text))
     assert ("PRK", "space and missile technologies", "RUS") in triples
     assert ("RUS", "military supplies", None) in triples
+
+
+def test_vague_objects_are_no_interest(interests) -> None:
+    found = interests("North Korea needs something from Russia. Iran seeks ways to evade sanctions.")
+    assert _triples(found) == []
+    assert _triples(interests("North Korea needs hard currency from Russia.")) == [("PRK", "hard currency", "RUS")]

@@ -2,18 +2,23 @@
 
 An analyst's chronology is more than the coded events: "In 1948 the Soviet-backed DPRK was proclaimed"
 names both sides and a year even where no event verb links them. These sentences round out a brief's
-timeline; each is a stored span, dated by its own absolute time expression (not one carried over from an
-earlier sentence, which would date background prose).
+timeline; each is a stored span, dated by its own absolute time expression, the narrowest where it has several
+(not one carried over from an earlier sentence, which would date background prose).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 # Precisions fine enough to put a statement on a timeline.
 DATABLE = ("day", "week", "month", "quarter", "season", "year")
+
+
+def _width(x: Any) -> int:
+    return (dt.date.fromisoformat(x.value_end) - dt.date.fromisoformat(x.value_start)).days
 
 
 @dataclass(frozen=True)
@@ -43,10 +48,12 @@ def dated_statements(store: Any, docs: Iterable[str], ids_a: set[str], ids_b: se
         both = {i for i, s in sides.items() if s == {"a", "b"}}
         if not both:
             continue
-        first: dict[int, Any] = {}
+        first: dict[int, Any] = {}  # the narrowest date of each sentence ("the end of World War II in 1945")
         for x in store.timexes(doc=doc):
             if x.sentence in both and x.anchor == "absolute" and x.precision in DATABLE:
-                first.setdefault(x.sentence, x)
+                held = first.get(x.sentence)
+                if held is None or _width(x) < _width(held):
+                    first[x.sentence] = x
         if not first:
             continue
         text = store.document(doc).text

@@ -67,6 +67,7 @@ class InterestLexicon:
     section_heading: re.Pattern[str]
     anaphors: frozenset[str]
     cut_preps: frozenset[str]
+    vague_objects: frozenset[str]
 
     @property
     def cues(self) -> frozenset[str]:
@@ -103,6 +104,7 @@ def load_lexicon(path: str | None = None) -> InterestLexicon:
         section_heading=heading,
         anaphors=fs("anaphors"),
         cut_preps=fs("cut_preps"),
+        vague_objects=fs("vague_objects"),
     )
 
 
@@ -273,7 +275,8 @@ def extract_interests(doc: Doc, lexicon: InterestLexicon | None = None) -> list[
         if source == actor:
             source = None
         key = (actor, wants.lower())
-        if key in seen or wants.lower() in ctx.lex.anaphors:
+        bare = re.sub(r"^(?:a|an|the|some|any)\s+", "", wants.lower())
+        if key in seen or wants.lower() in ctx.lex.anaphors or bare in ctx.lex.vague_objects:
             return
         seen.add(key)
         found.append(

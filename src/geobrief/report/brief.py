@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -21,6 +22,7 @@ from geobrief.analysis.disagreements import find as find_disagreements
 from geobrief.analysis.series import dyad_series
 from geobrief.report.charts import series_svg
 
+KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
 PRECISION_CHARS = {"day": 10, "week": 10, "month": 7}
 
 
@@ -60,6 +62,18 @@ class Brief:
         return not (self.timeline or self.forecasts or self.quotes or any(self.wants.values()))
 
 
+@lru_cache(maxsize=1)
+def _icd203_terms() -> re.Pattern[str]:
+    data = yaml.safe_load((KNOWLEDGE / "estimative.yaml").read_text(encoding="utf-8"))
+    words = [w for group in ("terms", "comparatives") for ws in data[group].values() for w in ws]
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b", re.I)
+
+
+def _icd203(phrase: str | None) -> bool:
+    """Whether an estimative phrase uses an ICD 203 word (likely, probably, remote…) rather than a hedge."""
+    return bool(phrase and _icd203_terms().search(phrase))
+
+
 def _clip(text: str, n: int = 220) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1].rsplit(" ", 1)[0] + "…"
@@ -77,7 +91,7 @@ def _band(c: dict[str, Any]) -> str:
 
 @lru_cache(maxsize=1)
 def _successions() -> dict[str, list[str]]:
-    path = Path(__file__).resolve().parents[1] / "knowledge" / "state_successions.yaml"
+    path = KNOWLEDGE / "state_successions.yaml"
     return dict(yaml.safe_load(path.read_text(encoding="utf-8"))["successions"])
 
 
@@ -139,9 +153,14 @@ def build(gb: Any, a: str, b: str | None = None, since: str | None = None, until
         return _clip(texts[doc][start:end])
 
     timeline = []
+    told: dict[tuple[Any, ...], Line] = {}  # one line for a mutual act coded in both directions
     for e in events:
         cites = [Cite(x["doc"], x["start"], x["end"]) for x in e["evidence"] if x["doc"] in docs]
         if not cites:
+            continue
+        key = (e["type"], frozenset((e["source"], e["target"])), tuple((c.doc, c.start) for c in cites))
+        if key in told:
+            told[key].text = told[key].text.replace(" → ", " ↔ ", 1)
             continue
         src = names.get(e["source"], e["source"])
         tgt = names.get(e["target"], e["target"] or "—")
@@ -149,7 +168,8 @@ def build(gb: Any, a: str, b: str | None = None, since: str | None = None, until
         n = e["n_sources"]
         coding = f"CAMEO {e['cameo']}, intensity {e['intensity']}, {n} source{'s' if n > 1 else ''}"
         line = f"{e['type'].title()} — {src} → {tgt}: “{said}” ({coding})"
-        timeline.append(Line(line, cites, _date_label(e["when"])))
+        told[key] = Line(line, cites, _date_label(e["when"]))
+        timeline.append(told[key])
     # Dated sentences naming both sides that no coded event cites: the rest of an analyst's chronology.
     if b:
         cited_spans = {(c.doc, c.start) for line in timeline for c in line.cites}
@@ -179,6 +199,8 @@ def build(gb: Any, a: str, b: str | None = None, since: str | None = None, until
     forecasts: dict[str, list[Line]] = {}
     claims = [c for c in gb.claims() if c["doc"] in docs and (set(c["actors"]) & pair)]
     for c in claims:
+        if c["kind"] == "judgment" and not _icd203(c["estimative"]):
+            continue  # "seems", "may": hedged description, not an estimate the brief should list
         d = docs[c["doc"]]
         key = f"{d['author'] or 'Unknown author'}, {d['title'] or d['path']} ({d['published'] or 'undated'})"
         label = f"{c['kind']}: “{c['estimative']}” ({_band(c)})" if c["estimative"] else c["kind"]
