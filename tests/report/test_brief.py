@@ -79,3 +79,28 @@ def test_cli_brief_files_and_empty_dyad(gb, tmp_path: Path) -> None:
     assert empty.exit_code == 0 and "were found" in (tmp_path / "e.md").read_text()
     bad = CliRunner().invoke(main, ["brief", "Russia", "--db", db, "-o", str(tmp_path / "b.docx")])
     assert bad.exit_code != 0
+
+
+def test_seed_brief_is_a_digest_of_the_three_articles(seeds_db) -> None:
+    """Issue 7: over the founding articles, a timeline from the 1940s to 2024, what each side wants, each
+    source's forecasts with their bands, the quotes with their speakers, the sources' voices."""
+    with geobrief.open(seeds_db) as g:
+        brief = g.brief("Russia", "North Korea")
+        texts = {d["id"]: g.store.document(d["id"]).text for d in brief.sources}
+    assert len(brief.sources) == 3
+    years = [int(line.when[:4]) for line in brief.timeline]
+    assert years == sorted(years) and years[0] < 1950 and years[-1] == 2024
+    assert {"1950", "2000", "2023"} <= {line.when[:4] for line in brief.timeline if "→" in line.text}
+    assert brief.wants["Russia"] and brief.wants["North Korea"]
+    assert any("ammunition" in line.text for line in brief.wants["Russia"])
+    assert len(brief.forecasts) == 3  # every source's forecasts, with bands
+    banded = [line.text for lines in brief.forecasts.values() for line in lines]
+    assert any("“More likely” (55%–80%)" in t for t in banded) and any("“Less likely” (20%–45%)" in t for t in banded)
+    quotes = {line.text for line in brief.quotes}
+    assert "Kim Yong Nam: “worn-out shoes”" in quotes and "Joseph Stalin: “god of war”" in quotes
+    assert 3 <= len(brief.nutshell) <= 5 and any("read differently" in line.text for line in brief.nutshell)
+    voices = [re.findall(r": (alarmed|transactional|dismissive|neutral)\b", line.text)[0] for line in brief.voices]
+    assert sorted(voices) == ["alarmed", "dismissive", "transactional"]
+    for line in [*brief.nutshell, *brief.timeline, *brief.voices, *brief.quotes]:
+        for c in line.cites:
+            assert c.doc in texts and 0 <= c.start < c.end <= len(texts[c.doc])

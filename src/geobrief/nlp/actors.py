@@ -319,12 +319,14 @@ class ActorLinker:
         kind = "person" if c.titled and c.label in ("ORG", "GPE") else _LABEL_KIND[c.label]
         name = " ".join(text.split())
         country = None
-        if kind == "organization":
+        if kind in ("organization", "person", "group") and not c.titled:
             for n in (3, 2, 1):
                 if n < len(words):
                     country = d.state_of_words(words[:n])
                     if country:
                         break
+            if country and kind == "person":  # "Bosnian Serbs", "Kosovar Albanians": a people, not a person
+                kind = "group"
         key = name_skeleton(name) if kind == "person" else slugify(name)  # spelling variants: one person
         return Actor(f"{kind}:{key}", name, kind, country, [])
 

@@ -16,6 +16,12 @@ CONSULT, COOPERATE and the signing of agreements) with several sources and no ta
 Korea signed a treaty" — each source is coded acting on each other one (RUS→PRK and PRK→RUS), which is how
 the PLOVER GSR marks such compound actors (SRC/TAR).
 
+Complements: an act governed by an intent ("offered to hand over"), a threat ("threatened to impose"), a
+refusal ("refused to release") or a demand ("demanded that X cancel", "said X must withdraw") is coded on the
+governing predicate with the act's CAMEO sub-code and target, and not on its own; future tense and "ready to"
+make cooperation an intent (03x) and conflict a threat (13x), per the CAMEO usage notes. Unnamed targets of
+domestic coercion are the source's own state; of protests, shows of force and coercion, the place.
+
 Actors are resolved to the state level: a state is itself, a person or national body acts for its
 ``country``; an international organisation stays itself. Events need a source, and a target unless the
 PLOVER manual says the type does not require a recipient (§3: only COOPERATE, AID and SANCTION do).
@@ -25,6 +31,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from itertools import permutations
@@ -45,13 +52,12 @@ PLOVER_TYPES = (
 )  # fmt: skip
 REQUIRES_TARGET = frozenset({"COOPERATE", "AID", "SANCTION"})  # PLOVER manual §3.x "Requires recipient: Yes"
 SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
-SYMMETRIC_CODES = frozenset({"057"})  # sign formal agreement: both parties sign
-# Intent to cooperate is AGREE in PLOVER (§3.1): "Turkey will allow …", "France is ready to contribute …".
-# A cooperative predicate under such a marker is coded as the matching CAMEO 03x intent.
-INTENT_CODES = {"SUPPORT": "032", "CONSULT": "036", "COOPERATE": "031", "AID": "033", "CONCEDE": "035",
-                "RETREAT": "035"}  # fmt: skip
-_INTENT_AUX = frozenset({"will", "'ll", "shall", "would"})
-_INTENT_ADJ = frozenset({"ready", "prepared", "willing", "set", "eager"})
+SYMMETRIC_CODES = frozenset({"057", "050"})  # both parties sign an agreement, establish or upgrade ties
+# Future tense and readiness turn an act into a statement of intent (CAMEO usage notes for 030 and 130):
+# "Turkey will allow …", "France is ready to contribute …" express intent to cooperate (03x, AGREE);
+# "will attack", "is prepared to impose martial law" are threats (13x). The code maps are in the lexicon.
+_INTENT_AUX = frozenset({"will", "'ll", "shall", "would", "wo"})
+_OBLIGATION_AUX = frozenset({"must"})  # "X said Y must withdraw": a demand (CAMEO 10x usage examples)
 # The predicate's target preposition, when the pattern names none (tried in this order).
 _DEFAULT_TARGET_PREPS = ("to", "against", "on", "with", "into", "toward", "towards", "at", "upon", "over")
 _PREPS = frozenset({*_DEFAULT_TARGET_PREPS, "of", "from", "for", "in", "by", "about"})
@@ -59,8 +65,15 @@ _ARTICLES = frozenset({"a", "an", "the"})
 _CLAUSAL = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"})
 _SUBJ = ("nsubj", "csubj")
 # Head nouns through which an actor is reached: "officials of X", "thousands of X", "groups in X".
-_FOLLOW_PREPS = frozenset({"of", "from", "in"})
+_FOLLOW_PREPS = frozenset({"of", "from", "in", "by"})  # … "calls by X", "an offer from X" (the proposer)
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+_COMPASS = frozenset({"North", "South", "East", "West"})
+_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})  # "reiterated its demand": the subject's
+
+# Types whose target, when unnamed, is the place or the people at home (see `_local_target`).
+_LOCAL_TYPES = frozenset({"PROTEST", "MOBILIZE", "COERCE", "ASSAULT"})
+_LOCAL_ROOTS = frozenset({"08", "14", "15", "17", "18", "19", "20"})  # also when intended: "will lift a curfew in X"
+_ISO3 = re.compile(r"^[A-Z]{3}$")
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None, force=True)
@@ -133,16 +146,42 @@ class Lexicon:
     hypothetical_marks: frozenset[str]
     denial_words: frozenset[str]
     light_verbs: frozenset[str]  # "joined [sanctions]": the noun is the event, the verb's subject its actor
+    intent_verbs: frozenset[str] = frozenset()  # "plans to impose", "swore to fight": the complement is intended
+    intent_adjectives: frozenset[str] = frozenset()  # "is ready to contribute"
+    posture_verbs: frozenset[str] = frozenset()  # "prepared to resume shelling": force posture (CAMEO 150)
+    intent_codes: dict[str, str] = field(default_factory=dict)  # CAMEO prefix of an act → its code once intended
+    threat_codes: dict[str, str] = field(default_factory=dict)  # … of a hostile act → the threat of it (13x)
+    refusal_codes: dict[str, str] = field(default_factory=dict)  # … of a cooperative act → refusing it (12x)
+    demand_codes: dict[str, str] = field(default_factory=dict)  # … of an act → demanding it (10x)
+    domestic_groups: frozenset[str] = frozenset()  # "protesters", "opposition": a state's own people
+
+    @staticmethod
+    def recode(table: dict[str, str], code: str) -> str | None:
+        """The code `table` gives the longest prefix of `code` ("0874" → "087" → "08"), or None."""
+        for k in range(len(code), 1, -1):
+            if code[:k] in table:
+                return table[code[:k]]
+        return None
 
 
 def _pattern(text: str, value: Any, pos: str) -> Pattern:
     if isinstance(value, dict):
         code, plover = str(value["cameo"]), value.get("type")
     else:
-        code, plover = str(value), None
+        code, plover = ("" if value is None else str(value)), None  # "": a use that is no event
     words = [w for w in text.lower().split() if w not in _ARTICLES]
     prep = words.pop() if len(words) > 1 and words[-1] in _PREPS else None
+    if pos == "noun":  # English compounds end in their head: "hunger strike", "air strike on"
+        return Pattern(text, pos, words[-1], tuple(words[:-1]), prep, code, plover)
     return Pattern(text, pos, words[0], tuple(words[1:]), prep, code, plover)
+
+
+def _variants(text: str) -> list[str]:
+    """Expand alternatives: "capture town|city at|on" → "capture town at", "capture city at", …"""
+    out = [""]
+    for word in text.split():
+        out = [f"{o} {alt}".strip() for o in out for alt in word.split("|")]
+    return out
 
 
 @lru_cache(maxsize=4)
@@ -152,13 +191,17 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     tables: dict[str, dict[str, list[Pattern]]] = {"verbs": {}, "nouns": {}}
     for section, pos in (("verbs", "verb"), ("nouns", "noun")):
         for text, value in (data.get(section) or {}).items():
-            p = _pattern(str(text), value, pos)
-            tables[section].setdefault(p.head, []).append(p)
+            for variant in _variants(str(text)):
+                p = _pattern(variant, value, pos)
+                tables[section].setdefault(p.head, []).append(p)
     for pats in (*tables["verbs"].values(), *tables["nouns"].values()):
         pats.sort(key=lambda p: -p.specificity)
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data.get(key) or [])
+
+    def codes(key: str) -> dict[str, str]:
+        return {str(k): str(v) for k, v in (data.get(key) or {}).items()}
 
     return Lexicon(
         int(data.get("version", 1)),
@@ -172,6 +215,14 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         words("hypothetical_marks"),
         words("denial_words"),
         words("light_verbs"),
+        words("intent_verbs"),
+        words("intent_adjectives"),
+        words("posture_verbs"),
+        codes("intent_codes"),
+        codes("threat_codes"),
+        codes("refusal_codes"),
+        codes("demand_codes"),
+        words("domestic_groups"),
     )
 
 
@@ -250,6 +301,24 @@ class _Ctx:
                 continue
             for t in span:
                 self.by_token.setdefault(t.i, m)
+        # "the South", "the North": the last state mentioned whose name begins with that word ("South Korea")
+        self.compass: dict[int, Any] = {}
+        last: dict[str, Any] = {}
+        mentions = sorted(doc._.actor_mentions or [], key=lambda m: m.start)
+        k = 0
+        for t in doc:
+            while k < len(mentions) and mentions[k].start < t.idx:
+                m = mentions[k]
+                first = m.actor.name.split(" ", 1)[0]
+                if m.actor.kind == "state" and first in _COMPASS:
+                    last[first] = m
+                k += 1
+            known = self.by_token.get(t.i)
+            if known is not None and (known.actor.kind != "place" or known.actor.country):
+                continue
+            if t.text in _COMPASS and t.text in last and t.i > 0 and t.nbor(-1).lower_ == "the":
+                self.compass[t.i] = last[t.text]
+        self.by_token.update({i: m for i, m in self.compass.items()})
         self.sents = list(doc.sents)
         self.sent_of_token = {}
         for k, s in enumerate(self.sents):
@@ -266,9 +335,18 @@ class _Ctx:
     def actor_of(self, tok: Token, depth: int = 0) -> _Arg | None:
         """The actor a noun phrase headed by `tok` denotes: the head itself, its modifiers, or "X of/in Y"."""
         arg = self.mention_arg(tok)
+        if arg is not None and arg.state == arg.actor_id and self.by_token[tok.i].actor.kind != "state":
+            # a body or people without a country qualified by a state: "Israel's cabinet", "Iraqi Kurds"
+            for c in tok.children:
+                m = self.by_token.get(c.i) if c.dep_ in ("compound", "amod", "nmod", "poss") else None
+                if m is not None and m is not self.by_token[tok.i] and m.actor.kind == "state":
+                    return _Arg(m.actor.id, m.actor.id, c.i)
         if arg or depth > 2:
             return arg
         for c in tok.children:
+            lead = _child(c, "npadvmod", "compound") if c.dep_ == "amod" and c.lower_ in ("led", "-led") else None
+            if lead is not None and (arg := self.mention_arg(lead)):  # "Vietnamese-led forces"
+                return arg
             if c.dep_ in ("compound", "amod", "nmod", "poss", "appos", "npadvmod"):
                 arg = self.mention_arg(c) or (self.actor_of(c, depth + 1) if c.dep_ in ("compound", "appos") else None)
                 if arg:
@@ -286,10 +364,12 @@ class _Ctx:
         """The actors of a noun phrase and its conjuncts ("Russia and North Korea", "Hungarian and Romanian …")."""
         if tok is None:
             return []
-        if tok.pos_ == "PRON" and tok.lower_ in _PRONOUNS:
+        singular = False
+        if tok.pos_ == "PRON" and (tok.lower_ in _PRONOUNS or tok.lower_ in _POSSESSIVES):
+            singular = tok.lower_ not in ("they", "their", "we", "our")  # "its war": one of "Moscow and Pyongyang"
             tok = self.antecedent(tok) or tok
         out: list[_Arg] = []
-        for t in (tok, *tok.conjuncts):
+        for t in (tok,) if singular else (tok, *tok.conjuncts):
             a = self.actor_of(t)
             if a is None:
                 continue
@@ -364,11 +444,42 @@ def _bag(tok: Token) -> set[str]:
     return out
 
 
+def _noun_bag(tok: Token) -> set[str]:
+    """A noun predicate's modifiers that may complete a compound pattern ("hunger strike", "air strike")."""
+    return {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+
+
+def _lemma(tok: Token, table: dict[str, Any] | frozenset[str]) -> str:
+    """The token's lemma as the lexicon knows it. The statistical lemmatizer sometimes drops a final "e"
+    ("staged" → "stag", "eased" → "eas"); the lemma with it restored is tried when the given one is unknown."""
+    lemma = tok.lemma_.lower()
+    if lemma in table or tok.pos_ not in ("VERB", "AUX") or lemma.endswith("e"):
+        return lemma
+    low = tok.lower_
+    if (low.endswith("ed") or low.endswith("ing")) and lemma + "e" in table:
+        return lemma + "e"
+    return lemma
+
+
+def _is_time(tok: Token) -> bool:
+    """A date or time phrase ("on Monday"), never the target of an event."""
+    return tok.ent_type_ in ("DATE", "TIME")
+
+
+def _preps(tok: Token) -> set[str]:
+    """Prepositions attached to `tok` whose object is not a date ("strike on Monday" is no "strike on")."""
+    return {
+        c.lower_
+        for c in tok.children
+        if c.dep_ in ("prep", "dative", "agent", "prt") and not any(_is_time(g) for g in c.children if g.dep_ == "pobj")
+    }
+
+
 def _match(pats: list[Pattern], tok: Token, bag: set[str]) -> Pattern | None:
-    preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "dative", "agent", "prt")}
+    preps = _preps(tok)
     for c in tok.children:
         if c.dep_ in ("dobj", "attr"):
-            preps |= {g.lower_ for g in c.children if g.dep_ == "prep"}
+            preps |= {g.lower_ for g in c.children if g.dep_ == "prep" and not any(_is_time(x) for x in g.children)}
     for p in pats:  # most specific first
         if any(w not in bag for w in p.words):
             continue
@@ -390,8 +501,11 @@ def _subject(tok: Token, lex: Lexicon) -> tuple[Token | None, bool]:
         sp = _child(t, "nsubjpass")
         if sp is not None:
             return (sp, True) if t == tok else (sp, False)
-        if t.dep_ in ("xcomp", "conj", "pcomp") or (t.dep_ == "advcl" and t.tag_ == "VBG"):
+        if t.dep_ in ("xcomp", "conj", "pcomp", "acomp") or (t.dep_ == "advcl" and t.tag_ == "VBG"):
             t = t.head
+            continue
+        if t.dep_ == "acl" and t.tag_ == "VBG" and t.head.dep_ == "dobj" and t.head.head.pos_ == "VERB":
+            t = t.head.head  # "issued a statement demanding …": the issuer demands
             continue
         if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN"):  # "troops sent to X": the noun is the doer
             return t.head, t.tag_ == "VBN"
@@ -417,6 +531,12 @@ class _Pred:
     targets: list[_Arg]
     clause: list[Token]
     anchor: Token  # the verb whose modality and clause the event shares
+    code: str = ""  # the CAMEO code; the pattern's unless recoded as an intent, threat, refusal or demand
+    intended: bool = False  # coded as a statement about a future act: "would" is not hypothetical here
+    negation_coded: bool = False  # "will not accept" coded as a refusal: the negation is in the code
+
+    def __post_init__(self) -> None:
+        self.code = self.code or self.pat.cameo
 
 
 class EventExtractor:
@@ -428,13 +548,15 @@ class EventExtractor:
 
     # -- predicates ------------------------------------------------------------------------------
 
-    def predicates(self, doc: Doc) -> list[_Pred]:
-        ctx = _Ctx(doc, self.lex)
+    def predicates(self, doc: Doc, ctx: _Ctx | None = None) -> list[_Pred]:
+        ctx = ctx or _Ctx(doc, self.lex)
         preds: list[_Pred] = []
         absorbed: set[int] = set()  # nouns already coded by their light verb's pattern ("imposed sanctions")
         for tok in doc:
-            lemma = tok.lemma_.lower()
-            if tok.pos_ in ("VERB", "AUX") and lemma in self.lex.verbs:
+            if tok.pos_ not in ("VERB", "AUX"):
+                continue
+            lemma = _lemma(tok, self.lex.verbs)
+            if lemma in self.lex.verbs:
                 pat = _match(self.lex.verbs[lemma], tok, _bag(tok))
                 if pat is None:
                     continue
@@ -448,10 +570,157 @@ class EventExtractor:
                 continue
             if ctx.by_token.get(tok.i) is not None:  # part of a name ("the Paris Agreement")
                 continue
-            pat = _match(self.lex.nouns[lemma], tok, set())
+            pat = _match(self.lex.nouns[lemma], tok, _noun_bag(tok))
             if pat is not None:
                 preds.append(self._noun(ctx, tok, pat))
-        return preds
+        preds += self._obligations(ctx, preds)
+        return self._complements(ctx, preds)
+
+    # -- complement clauses: intents, threats, refusals, demands ---------------------------------
+
+    def _kind(self, p: _Pred) -> str:
+        """How a predicate codes an act it governs: as intended, threatened, refused or demanded."""
+        root = p.code[:2]
+        if root == "03" or _lemma(p.tok, self.lex.intent_verbs) in self.lex.intent_verbs:
+            return "intent"
+        return {"13": "threat", "12": "refusal", "10": "demand", "02": "appeal"}.get(root, "")
+
+    def _governor(self, inner: _Pred, by_tok: dict[int, _Pred]) -> tuple[_Pred, Token] | None:
+        """The predicate whose complement `inner` is: "threatened [to ban]", "agreed [to a ceasefire]",
+        "threatened [sanctions]", "demanded [that the US cancel]" — through transparent verbs ("vowed to resume")."""
+        if inner.anchor is not inner.tok and (outer := by_tok.get(inner.anchor.i)) is not None and outer is not inner:
+            return (outer, inner.anchor) if self._kind(outer) else None
+        t = inner.anchor
+        for _ in range(3):
+            infinitive = t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+            if (t.dep_ not in ("xcomp", "ccomp") and not infinitive) or t.head is t:
+                return None
+            head = t.head
+            outer = by_tok.get(head.i)
+            if outer is not None and outer is not inner:
+                kind = self._kind(outer)
+                if kind and (t.dep_ != "ccomp" or kind in ("demand", "appeal")):
+                    return outer, t
+                return None
+            if _lemma(head, self.lex.transparent) not in self.lex.transparent:
+                return None
+            t = head
+        return None
+
+    def _complements(self, ctx: _Ctx, preds: list[_Pred]) -> list[_Pred]:
+        """Code an act governed by an intent, threat, refusal or demand as that, on the governing predicate.
+
+        "Libya offered to hand over the suspects to Britain" is AGREE (express intent to release, 0353) with
+        Britain as target; "threatened to impose sanctions on X" is THREATEN (1312) against X; "refused to
+        release" REJECT (1243); "demanded that the US cancel" REQUEST with the US as target. The governed act
+        did not happen and is not coded on its own. A predicate with no such governor but in the future tense,
+        or under "ready to", "plans to", is coded the same way on itself (CAMEO usage notes for 030 and 130).
+        """
+        lex = self.lex
+        by_tok = {p.tok.i: p for p in preds}
+        dropped: set[int] = set()
+        for inner in preds:
+            found = self._governor(inner, by_tok)
+            if found is None:
+                continue
+            outer, comp = found
+            kind = self._kind(outer)
+            if kind == "intent" and any(c.dep_ == "neg" for c in inner.anchor.children):
+                outer.code = lex.recode(lex.refusal_codes, inner.code) or outer.code  # "vowed not to return"
+            elif kind == "intent" and (code := self._intended(inner, outer.tok)):
+                outer.code = code
+            elif kind == "threat":
+                outer.code = lex.recode(lex.threat_codes, inner.code) or outer.code
+            elif kind == "refusal":
+                outer.code = lex.recode(lex.refusal_codes, inner.code) or outer.code
+            elif kind == "demand":
+                outer.code = lex.recode(lex.demand_codes, inner.code) or outer.code
+            if not outer.targets:
+                if kind in ("demand", "appeal") and comp.dep_ == "ccomp":
+                    subj = _child(comp, "nsubj")  # "demanded that the US cancel …": the US is asked
+                    outer.targets = ctx.actors(subj) if subj is not None else inner.sources
+                else:
+                    outer.targets = [t for t in inner.targets if all(t.actor_id != s.actor_id for s in outer.sources)]
+            if not outer.sources and kind != "demand":
+                outer.sources = inner.sources
+            outer.intended = True
+            dropped.add(inner.tok.i)
+        out = []
+        for p in preds:
+            if p.tok.i in dropped:
+                continue
+            if not p.intended:
+                self._own_intent(p)
+            out.append(p)
+        return out
+
+    def _intended(self, p: _Pred, governor: Token | None = None) -> str | None:
+        """The code of `p` as intended: intent to cooperate (03x), a threat (13x) or a force posture (150)."""
+        lex = self.lex
+        if governor is not None and _lemma(governor, lex.posture_verbs) in lex.posture_verbs and p.code[:2] in (
+            "18", "19", "20"
+        ):  # fmt: skip
+            return "150"
+        return lex.recode(lex.intent_codes, p.code) or lex.recode(lex.threat_codes, p.code)
+
+    def _own_intent(self, p: _Pred) -> None:
+        """Recode a predicate stated as future, readiness or plan ("will withdraw", "is prepared to impose")."""
+        lex = self.lex
+        verb = p.anchor
+        if verb.pos_ not in ("VERB", "AUX"):
+            return
+        governor = None
+        aux = {c.lower_ for c in verb.children if c.dep_ == "aux"} & _INTENT_AUX
+        if aux - {"would"} or (aux and self._reported(verb)):  # "would" is future only in reported speech
+            governor = verb
+        elif verb.dep_ == "xcomp" and (
+            verb.head.lemma_.lower() in lex.intent_adjectives or _lemma(verb.head, lex.intent_verbs) in lex.intent_verbs
+        ):
+            governor = verb.head
+        if governor is None:
+            return
+        negated = any(c.dep_ == "neg" for c in (*verb.children, *governor.children))
+        conditional = any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+            for c in verb.children
+        )
+        if negated:
+            code = lex.recode(lex.refusal_codes, p.code)  # "will not accept refugees": refusing to yield
+            p.negation_coded = code is not None
+        elif conditional and not lex.recode(lex.threat_codes, p.code):
+            code = "130"  # "will withdraw its force unless …": a conditional, coercive statement
+        else:
+            code = self._intended(p, governor if governor is not verb else None)
+        if code:
+            p.code, p.intended = code, True
+
+    def _reported(self, verb: Token) -> bool:
+        """The clause is the complement of a reporting verb: "said they would boycott …"."""
+        return verb.dep_ == "ccomp" and _lemma(verb.head, self.lex.report_verbs) in self.lex.report_verbs
+
+    def _obligations(self, ctx: _Ctx, preds: list[_Pred]) -> list[_Pred]:
+        """Demands stated as obligations: "Britain said that Libya must hand over the suspects" is REQUEST
+        from Britain to Libya (CAMEO 10x examples), coded on the reporting verb from the act demanded."""
+        out: list[_Pred] = []
+        by_tok = {p.tok.i: p for p in preds}
+        for tok in ctx.doc:
+            if tok.pos_ != "VERB" or _lemma(tok, self.lex.report_verbs) not in self.lex.report_verbs:
+                continue
+            comp = _child(tok, "ccomp")
+            if comp is None or not any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_AUX for c in comp.children):
+                continue
+            subj, passive = _subject(tok, self.lex)
+            sources = [] if passive else ctx.actors(subj)
+            targets = ctx.actors(_child(comp, "nsubj", "nsubjpass"))
+            if not sources or not targets:
+                continue
+            inner = by_tok.get(comp.i)
+            code = (self.lex.recode(self.lex.demand_codes, inner.code) if inner else None) or "100"
+            pat = Pattern(f"{tok.lemma_} … must", "verb", tok.lemma_.lower(), (), None, code)
+            out.append(_Pred(tok, pat, sources, targets, _clause(tok), tok, code, True))
+            if inner is not None:
+                preds.remove(inner)
+        return out
 
     def _verb(self, ctx: _Ctx, tok: Token, pat: Pattern) -> _Pred:
         subj, passive = _subject(tok, self.lex)
@@ -485,6 +754,10 @@ class EventExtractor:
         for prep in _DEFAULT_TARGET_PREPS:
             if (p := _pobj(tok, prep)) is not None and (found := ctx.actors(p)):
                 return found
+        if dobj is not None:  # "would boycott all contact with the US", "cut off electricity to X"
+            for prep in _DEFAULT_TARGET_PREPS:
+                if (p := _pobj(dobj, prep)) is not None and (found := ctx.actors(p)):
+                    return found
         return []
 
     def _noun(self, ctx: _Ctx, tok: Token, pat: Pattern) -> _Pred:
@@ -511,7 +784,7 @@ class EventExtractor:
         anchor = tok
         if verb is not None:
             anchor = verb
-            if not sources and verb.lemma_.lower() in self.lex.light_verbs:
+            if not sources and _lemma(verb, self.lex.light_verbs) in self.lex.light_verbs:
                 subj, passive = _subject(verb, self.lex)
                 if not passive:
                     sources = ctx.actors(subj)
@@ -526,16 +799,16 @@ class EventExtractor:
 
     def __call__(self, doc: Doc, require_actors: bool = True) -> list[Event]:
         events: list[Event] = []
-        for pred in self.predicates(doc):
-            code = self.cameo.get(pred.pat.cameo)
+        ctx = _Ctx(doc, self.lex)
+        for pred in self.predicates(doc, ctx):
+            code = self.cameo.get(pred.code)
             if code is None:
                 continue
-            ptype = pred.pat.plover or code.plover_type
-            if ptype in INTENT_CODES and _intent(pred.anchor) and INTENT_CODES[ptype] in self.cameo:
-                code = self.cameo[INTENT_CODES[ptype]]
-                ptype = code.plover_type
+            ptype = pred.pat.plover if pred.pat.plover and pred.code == pred.pat.cameo else code.plover_type
             if ptype not in PLOVER_TYPES:
                 continue
+            if not pred.targets and (ptype in _LOCAL_TYPES or pred.pat.cameo[:2] in _LOCAL_ROOTS):
+                pred.targets = self._local_target(ctx, pred, ptype, code.code)
             pairs = self._pairs(pred, ptype, code.code)
             if not pairs:
                 if require_actors:
@@ -579,6 +852,29 @@ class EventExtractor:
         events.sort(key=lambda e: (e.sentence, e.trigger_start))
         return events
 
+    def _local_target(self, ctx: _Ctx, pred: _Pred, ptype: str, code: str) -> list[_Arg]:
+        """The target of an event that names none: the people a state coerces at home ("police dispersed
+        demonstrators": the source's own state), else the state where a protest, show of force or coercion
+        takes place (CAMEO 141 usage note: the location of a demonstration can represent its target)."""
+        if (ptype == "COERCE" or code.startswith("175")) and pred.sources and _ISO3.match(pred.sources[0].state):
+            obj = _child(pred.tok, "dobj", "nsubjpass") if pred.tok.pos_ in ("VERB", "AUX") else _pobj(pred.tok, "of")
+            if obj is None and pred.tok.pos_ in ("VERB", "AUX"):
+                obj = next((p for prep in _DEFAULT_TARGET_PREPS if (p := _pobj(pred.tok, prep)) is not None), None)
+            if obj is not None and (of := _pobj(obj, "of")) is not None:  # "dozens of protesters"
+                obj = of
+            words = {obj.lemma_.lower()} | {c.lemma_.lower() for c in obj.children} if obj is not None else set()
+            if obj is not None and words & self.lex.domestic_groups and not ctx.actors(obj):
+                src = pred.sources[0]
+                return [_Arg(f"group:{obj.lemma_.lower()}", src.state, obj.i)]  # the people as mentioned
+        heads = {pred.tok.i, pred.anchor.i}
+        heads |= {c.i for h in (pred.tok, pred.anchor) for c in h.children if c.dep_ == "dobj"}  # "a curfew in X"
+        for t in pred.clause:
+            if t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "inside", "throughout") and t.head.head.i in heads:
+                found = [a for a in ctx.actors(t) if _ISO3.match(a.state)]
+                if found:
+                    return found[:1]
+        return []
+
     @staticmethod
     def _pairs(pred: _Pred, ptype: str, code: str) -> list[tuple[_Arg | None, _Arg | None]]:
         srcs = pred.sources
@@ -602,7 +898,7 @@ class EventExtractor:
         if pred.anchor != pred.tok:
             chain.append(pred.anchor)
         t = chain[-1]
-        while t.dep_ in ("xcomp", "conj") and t.head != t:  # "did not begin supplying", "refused to …"
+        while t.dep_ in ("xcomp", "conj", "acomp") and t.head != t:  # "did not begin supplying", "is ready to …"
             t = t.head
             chain.append(t)
         kids = [c for h in chain for c in h.children]
@@ -625,9 +921,10 @@ class EventExtractor:
             return "denied", None
         if pred.tok.lemma_.lower() in lex.deny_verbs:
             return "denied", None
-        if any(c.dep_ == "neg" for c in kids):
+        if any(c.dep_ == "neg" for c in kids) and not pred.negation_coded:
             return "negated", None
-        if any(c.dep_ == "aux" and c.lower_ in lex.hypothetical_aux for c in kids) or any(
+        hypothetical = lex.hypothetical_aux - _INTENT_AUX if pred.intended else lex.hypothetical_aux
+        if any(c.dep_ == "aux" and c.lower_ in hypothetical for c in kids) or any(
             c.dep_ == "mark" and c.lower_ in lex.hypothetical_marks for c in kids
         ):
             return "hypothetical", None
@@ -687,16 +984,6 @@ class EventExtractor:
             if t.ent_type_ in ("GPE", "LOC", "FAC"):
                 return _span_text(t)
         return None
-
-
-def _intent(verb: Token) -> bool:
-    """Future or readiness, not fact: "will allow", "would provide", "is ready to contribute"."""
-    if verb.pos_ not in ("VERB", "AUX"):
-        return False
-    if any(c.dep_ == "aux" and c.lower_ in _INTENT_AUX for c in verb.children):
-        return True
-    h = verb.head
-    return verb.dep_ == "xcomp" and h.lemma_.lower() in _INTENT_ADJ
 
 
 def _span_text(tok: Token) -> str:

@@ -222,28 +222,20 @@ def build(gb: Any, a: str, b: str | None = None, since: str | None = None, until
     quotes = [q for q in quotes if q["speaker"] in pair or country.get(q["speaker"]) in pair]
     names.need(q["speaker"] for q in quotes)
     quotes.sort(key=lambda q: (q["kind"] != "direct", -len(q["text"])))
-    key_quotes = [
-        Line(
-            f"{names.get(q['speaker'], q['speaker_name'])}: “{' '.join(q['text'].split())}”",
-            [Cite(q["doc"], q["start"], q["end"])],
+    key_quotes: list[Line] = []
+    shown: set[tuple[str, str]] = set()
+    for q in quotes:
+        said = " ".join(q["text"].split())
+        if (q["speaker"], said.lower()) in shown:  # the same words quoted again
+            continue
+        shown.add((q["speaker"], said.lower()))
+        key_quotes.append(
+            Line(f"{names.get(q['speaker'], q['speaker_name'])}: “{said}”", [Cite(q["doc"], q["start"], q["end"])])
         )
-        for q in quotes[:10]
-    ]
+    key_quotes = key_quotes[:10]
 
-    # The nutshell: the most reported events, the most confident forecasts, what each side wants first.
-    nutshell: list[Line] = []
-    for line in sorted(timeline, key=lambda t: -len({c.doc for c in t.cites}))[:2]:
-        nutshell.append(Line(f"{line.when}: {line.text}", line.cites))
-    strongest = sorted(
-        (c for c in claims if c["probability"] and c["kind"] == "forecast"),
-        key=lambda c: -abs((c["probability"]["low"] + c["probability"]["high"]) / 2 - 0.5),
-    )
-    for c in strongest[:2]:
-        nutshell.append(Line(f"{' '.join(c['text'].split())} ({_band(c)})", [Cite(c["doc"], c["start"], c["end"])]))
-    for who, lines in wants.items():
-        if lines and len(nutshell) < 5:
-            nutshell.append(Line(f"{who} wants {lines[0].text}", lines[0].cites))
-    voices = []
+    voices: list[Line] = []
+    voice_rows: list[dict[str, Any]] = []
     if b:
         from geobrief.analysis.voices import compare
 
@@ -263,6 +255,7 @@ def build(gb: Any, a: str, b: str | None = None, since: str | None = None, until
             cites = [Cite(x["doc"], x["start"], x["end"]) for x in spans]
             if not cites:  # nothing in the text to show for it
                 continue
+            voice_rows.append(v)
             voices.append(
                 Line(
                     f"{d['author'] or 'Unknown author'}, {d['title'] or d['path']}: {v['voice']}"
@@ -271,6 +264,25 @@ def build(gb: Any, a: str, b: str | None = None, since: str | None = None, until
                     cites,
                 )
             )
+    # The nutshell: the most reported events, the leading estimate, how the sources differ, what each wants.
+    nutshell: list[Line] = []
+    for line in sorted(timeline, key=lambda t: -len({c.doc for c in t.cites}))[:2]:
+        nutshell.append(Line(f"{line.when}: {line.text}", line.cites))
+    estimates = sorted(
+        (c for c in claims if c["probability"] and c["kind"] in ("scenario", "forecast") and _icd203(c["estimative"])),
+        key=lambda c: (c["kind"] != "scenario", -c["probability"]["low"], c["doc"], c["start"]),
+    )
+    for c in estimates[:1]:
+        text = _clip(c["text"], 260)
+        nutshell.append(Line(f"{text} (“{c['estimative']}”, {_band(c)})", [Cite(c["doc"], c["start"], c["end"])]))
+    if len(voice_rows) > 1:
+        parts = [f"{docs[v['doc']]['author'] or 'an unsigned piece'} {v['voice']}" for v in voice_rows]
+        nutshell.append(
+            Line(f"The sources read differently: {', '.join(parts)}.", [c for line in voices for c in line.cites[:1]])
+        )
+    for who, lines in wants.items():
+        if lines and len(nutshell) < 5:
+            nutshell.append(Line(f"{who} wants {lines[0].text}", lines[0].cites))
     cited = {
         c.doc
         for section in (nutshell, timeline, disagreements, voices, key_quotes, *wants.values(), *forecasts.values())
