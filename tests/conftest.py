@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+# Built indexes (the actor dictionary) are cached per test session, never in the user's cache.
+os.environ.setdefault("GEOBRIEF_CACHE", tempfile.mkdtemp(prefix="geobrief-cache-"))
 
 
 @pytest.fixture(scope="session")

@@ -466,3 +466,23 @@ def test_user_dictionary_through_the_factory_config(spacy_nlp: Any, dict_dir: Pa
         spacy_nlp.remove_pipe(name)
     got = Counter(a for _, a in linked(doc))
     assert got == Counter({"ACME_FRONT": 2, "RUS": 1})
+
+
+def test_built_dictionary_is_cached_on_disk_by_content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from geobrief.nlp import dictionary as d
+
+    monkeypatch.setenv("GEOBRIEF_CACHE", str(tmp_path / "cache"))
+    extra = tmp_path / "extra.yaml"
+    extra.write_text("- {id: person:test-envoy, name: Test Envoy, kind: person}\n")
+    d._load_cached.cache_clear()
+    first = ActorDictionary.load(extra_paths=[extra])
+    [pickled] = (tmp_path / "cache").glob("actors-*.pickle")
+    d._load_cached.cache_clear()
+    again = ActorDictionary.load(extra_paths=[extra])
+    assert again is not first and again.records.keys() == first.records.keys()
+    extra.write_text("- {id: person:test-envoy, name: Test Envoy Two, kind: person}\n")
+    d._load_cached.cache_clear()
+    changed = ActorDictionary.load(extra_paths=[extra])
+    assert changed.records["person:test-envoy"].name == "Test Envoy Two"
+    assert len(list((tmp_path / "cache").glob("actors-*.pickle"))) == 2 and pickled.exists()
+    d._load_cached.cache_clear()

@@ -11,7 +11,10 @@ name (the small model misses many), keeps the longest of overlapping spans, and 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
+import os
+import pickle
 import re
 import unicodedata
 from collections import defaultdict
@@ -801,4 +804,32 @@ def _record(aid: str, kind: str, entry: dict[str, Any], warnings: list[str]) -> 
 
 @lru_cache(maxsize=8)
 def _load_cached(base: str, extra: tuple[str, ...]) -> ActorDictionary:
-    return ActorDictionary.from_paths([base, *extra])
+    """The dictionary, built once per content of its files: a few thousand people take seconds to parse and
+    index on a slow machine, so the built index is kept on disk (``$GEOBRIEF_CACHE``, else
+    ``~/.cache/geobrief``) under a hash of every file it was built from and of this module's code."""
+    paths = [base, *extra]
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for root in paths:
+        for f in _yaml_files(Path(root)) if Path(root).is_dir() else [Path(root)]:
+            digest.update(str(f).encode() + b"\0" + (f.read_bytes() if f.is_file() else b"") + b"\0")
+    cache_dir = Path(os.environ.get("GEOBRIEF_CACHE") or Path.home() / ".cache" / "geobrief")
+    cached = cache_dir / f"actors-{digest.hexdigest()[:32]}.pickle"
+    try:
+        with cached.open("rb") as fh:
+            loaded = pickle.load(fh)  # noqa: S301 - our own cache file, keyed by content
+        if isinstance(loaded, ActorDictionary):
+            return loaded
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
+    built = ActorDictionary.from_paths(paths)
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(built, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cached)
+        for old in sorted(cache_dir.glob("actors-*.pickle"), key=lambda f: f.stat().st_mtime)[:-8]:
+            old.unlink(missing_ok=True)  # keep the eight most recent builds
+    except OSError:
+        pass  # a read-only home: build every time
+    return built
