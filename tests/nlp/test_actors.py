@@ -486,3 +486,8 @@ def test_built_dictionary_is_cached_on_disk_by_content(tmp_path: Path, monkeypat
     assert changed.records["person:test-envoy"].name == "Test Envoy Two"
     assert len(list((tmp_path / "cache").glob("actors-*.pickle"))) == 2 and pickled.exists()
     d._load_cached.cache_clear()
+
+
+def test_a_state_name_is_the_state_even_after_a_person_of_that_surname(nlp: Any) -> None:
+    doc = run(nlp, "Prime Minister Madhav Kumar Nepal met officials. Nepal and India signed a trade deal.")
+    assert linked(doc) == [("Madhav Kumar Nepal", "nepal-madhav-kumar"), ("Nepal", "NPL"), ("India", "IND")]

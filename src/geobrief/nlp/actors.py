@@ -292,7 +292,8 @@ class ActorLinker:
         text = span.text
         words = text.split()
         personish = c.label == "PERSON" or c.titled
-        if personish and len(words) == 1:
+        if personish and len(words) == 1 and self.dictionary.state_of_words(words) is None:
+            # a surname named earlier ("Nepal" after "Madhav Kumar Nepal" is still the state)
             actor = _recent(timeline, text, span.start_char)
             if actor is not None:
                 return actor, True
