@@ -490,4 +490,4 @@ def test_built_dictionary_is_cached_on_disk_by_content(tmp_path: Path, monkeypat
 
 def test_a_state_name_is_the_state_even_after_a_person_of_that_surname(nlp: Any) -> None:
     doc = run(nlp, "Prime Minister Madhav Kumar Nepal met officials. Nepal and India signed a trade deal.")
-    assert linked(doc) == [("Madhav Kumar Nepal", "nepal-madhav-kumar"), ("Nepal", "NPL"), ("India", "IND")]
+    assert linked(doc) == [("Madhav Kumar Nepal", "person:mdvkmrnpl"), ("Nepal", "NPL"), ("India", "IND")]
