@@ -290,6 +290,92 @@ def test_meeting_needs_is_no_meeting(events) -> None:
     assert not [e for e in events("Russia helped North Korea meet the needs of its people.") if e.type == "CONSULT"]
 
 
+def _year(e: Event) -> int:
+    return e.when["start"].year
+
+
+def test_coordinated_subjects_of_a_war_act_on_each_other(events) -> None:
+    found = events("Peru and Ecuador fought a short war over the border in January 1995.")
+    assert _year(_find(found, "ASSAULT", "PER", "ECU")) == 1995
+    _find(found, "ASSAULT", "ECU", "PER")
+
+
+def test_the_two_countries_are_the_dyad_named_before(events) -> None:
+    found = events("Chile and Argentina nearly went to war in 1978. In 1984 the two countries signed a treaty.")
+    _find(found, "SUPPORT", "CHL", "ARG")
+    _find(found, "SUPPORT", "ARG", "CHL")
+
+
+def test_plural_pronoun_takes_the_coordinated_subject(events) -> None:
+    found = events("Eritrea and Ethiopia fought from 1998 to 2000. They fought again in May and June 2000.")
+    assert any(e.type == "ASSAULT" and {e.source, e.target} == {"ERI", "ETH"} and _year(e) == 2000 for e in found)
+
+
+def test_passive_with_coordinated_agents_and_ministers_of_x_and_y(events) -> None:
+    found = events("The accord, signed by the two governments in March 1994, survived.", PUBLISHED)
+    assert not found or all(e.source != "UN" for e in found)  # no invented actors without a dyad before
+    found = events("In May 2001 the foreign ministers of Peru and Chile initialled an agreement.")
+    _find(found, "SUPPORT", "PER", "CHL")
+    _find(found, "SUPPORT", "CHL", "PER")
+
+
+def test_two_subjects_parsed_apart_and_conjunct_on_an_apposition(events) -> None:
+    found = events("Sweden, a neutral state, and Finland met in Stockholm on 4 May 1995.")
+    _find(found, "CONSULT", "SWE", "FIN")
+
+
+def test_between_x_and_y_nominal(events) -> None:
+    found = events("Leaders announced the restoration of diplomatic relations between Qatar and Egypt in 2021.")
+    _find(found, "SUPPORT", "QAT", "EGY")
+
+
+def test_recognition_extended_to_and_reciprocal_at_war_with(events) -> None:
+    _find(events("Turkey extended diplomatic recognition to Israel."), "SUPPORT", "TUR", "ISR")
+    found = events("Iraq, which was at war with Iran in 1984, bought arms.")
+    _find(found, "ASSAULT", "IRQ", "IRN")
+
+
+def test_adjunct_agreement_with_x_has_the_subject_as_party(events) -> None:
+    found = events("Under an agreement with France in 1962, Algeria obtained independence.")
+    _find(found, "AGREE", "DZA", "FRA")
+
+
+def test_organisation_led_by_a_state_acts_as_the_state(events) -> None:
+    _find(events("NATO, led by France, bombed Libya in March 2011."), "ASSAULT", "FRA", "LBY")
+
+
+def test_military_strike_is_not_a_labour_strike(events) -> None:
+    _find(events("Turkish jets struck bases in Iraq."), "ASSAULT", "TUR", "IRQ")
+    assert any(e.cameo == "143" for e in events("Colombian workers struck against Colombia."))
+    assert any(e.cameo == "195" for e in events("A limited Israeli strike hit Syria."))
+
+
+def test_call_on_after_a_date(events) -> None:
+    _find(events("On 3 May Germany called on Poland to act."), "REQUEST", "DEU", "POL")
+
+
+def test_summon_expel_diplomats_tariff_and_relations_broken_off(events) -> None:
+    _find(events("Egypt summoned the Turkish ambassador."), "ACCUSE", "EGY", "TUR")
+    _find(events("Britain expelled 23 Russian diplomats from London."), "SANCTION", "GBR", "RUS")
+    _find(events("Russia imposed a heavy tariff on Ukrainian grain."), "SANCTION", "RUS", "UKR")
+    found = events("In 1972 Japan established relations with China and broke them off with Taiwan.")
+    _find(found, "SANCTION", "JPN", "TWN")
+
+
+def test_time_of_the_governing_verb_and_reference_points_left_out(events) -> None:
+    e = _find(events("In June 1950 North Korean artillery began shelling South Korea."), "ASSAULT", "PRK", "KOR")
+    assert _year(e) == 1950
+    found = events("In March 2016 Obama became the first American president to visit Cuba since 1928.")
+    assert all(_year(e) != 1928 for e in found if e.target == "CUB")
+
+
+def test_bare_dates_in_a_history_keep_its_year(events) -> None:
+    text = "In the autumn of 1962 the Soviet Union deployed missiles to Cuba. On 22 October Britain condemned Cuba."
+    assert _year(_find(events(text), "ACCUSE", "GBR", "CUB")) == 1962
+    e = _find(events("Five years ago today, Indian jets crossed into Pakistan.", PUBLISHED), "ASSAULT", "IND", "PAK")
+    assert e.when["start"] == dt.date(2019, 3, 15)
+
+
 # -- the seed articles: their clearly dated interstate events -------------------------------------
 
 

@@ -69,11 +69,22 @@ _FOLLOW_PREPS = frozenset({"of", "from", "in", "by"})  # … "calls by X", "an o
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 _COMPASS = frozenset({"North", "South", "East", "West"})
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})  # "reiterated its demand": the subject's
+# "The two countries fought", "both governments signed": the dyad the text has been naming.
+_COLLECTIVE_NOUNS = frozenset({
+    "country", "state", "nation", "government", "army", "military", "side", "neighbour", "neighbor", "capital",
+    "leader", "power", "rival", "adversary", "party",
+})  # fmt: skip
+_RELATIVE = frozenset({"which", "who", "that"})
+# A meeting or agreement named in an adjunct ("under an agreement with X", "at talks with X") has the clause's
+# subject as its other party.
+_SETTING_ROOTS = frozenset({"03", "04", "05"})
+_SETTING_PREPS = frozenset({"under", "at", "in", "during", "after", "through", "following"})
 
 # Types whose target, when unnamed, is the place or the people at home (see `_local_target`).
 _LOCAL_TYPES = frozenset({"PROTEST", "MOBILIZE", "COERCE", "ASSAULT"})
 _LOCAL_ROOTS = frozenset({"08", "14", "15", "17", "18", "19", "20"})  # also when intended: "will lift a curfew in X"
 _ISO3 = re.compile(r"^[A-Z]{3}$")
+ANY_OBJECT = "*"  # in a verb pattern: any direct object ("strike *": struck a target, not went on strike)
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None, force=True)
@@ -130,7 +141,7 @@ class Pattern:
 
     @property
     def specificity(self) -> int:
-        return len(self.words) * 2 + (self.prep is not None)
+        return sum(1 if w == ANY_OBJECT else 2 for w in self.words) + (self.prep is not None)
 
 
 @dataclass
@@ -154,6 +165,7 @@ class Lexicon:
     refusal_codes: dict[str, str] = field(default_factory=dict)  # … of a cooperative act → refusing it (12x)
     demand_codes: dict[str, str] = field(default_factory=dict)  # … of an act → demanding it (10x)
     domestic_groups: frozenset[str] = frozenset()  # "protesters", "opposition": a state's own people
+    reciprocal: frozenset[str] = frozenset()  # "fight", "war": several subjects and no object act on each other
 
     @staticmethod
     def recode(table: dict[str, str], code: str) -> str | None:
@@ -223,6 +235,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         codes("refusal_codes"),
         codes("demand_codes"),
         words("domestic_groups"),
+        words("reciprocal"),
     )
 
 
@@ -341,6 +354,11 @@ class _Ctx:
                 m = self.by_token.get(c.i) if c.dep_ in ("compound", "amod", "nmod", "poss") else None
                 if m is not None and m is not self.by_token[tok.i] and m.actor.kind == "state":
                     return _Arg(m.actor.id, m.actor.id, c.i)
+        if arg is not None and not _ISO3.match(arg.state):
+            led = next((c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() == "lead"), None)
+            by = _pobj(led, "by") if led is not None else None
+            if by is not None and (leader := self.mention_arg(by)) is not None and _ISO3.match(leader.state):
+                return leader  # "NATO, led by the United States, bombed …": the leading state acts
         if arg or depth > 2:
             return arg
         for c in tok.children:
@@ -369,7 +387,13 @@ class _Ctx:
             singular = tok.lower_ not in ("they", "their", "we", "our")  # "its war": one of "Moscow and Pyongyang"
             tok = self.antecedent(tok) or tok
         out: list[_Arg] = []
-        for t in (tok,) if singular else (tok, *tok.conjuncts):
+        heads = [tok] if singular else [tok, *tok.conjuncts]
+        if not singular:  # "Ma, Taiwan's president, and Xi met": the conjunct hangs on the apposition
+            heads += [c for a in tok.children if a.dep_ == "appos" for c in a.conjuncts if c not in heads]
+        collective = self.collective(tok)
+        if collective:
+            return collective
+        for t in heads:
             a = self.actor_of(t)
             if a is None:
                 continue
@@ -377,10 +401,36 @@ class _Ctx:
             mod = t.doc[a.token]
             if a.token != t.i and mod.dep_ in ("amod", "compound", "nmod") and mod.head.i == t.i:
                 group += [b for c in mod.conjuncts if (b := self.mention_arg(c))]
+            elif a.token != t.i and mod.dep_ == "pobj" and mod.head.lower_ in _FOLLOW_PREPS:
+                group += [b for c in mod.conjuncts if (b := self.actor_of(c, 1))]  # "ministers of X and Y"
             for b in group:
                 if all(b.actor_id != x.actor_id for x in out):
                     out.append(b)
         return out
+
+    def collective(self, tok: Token) -> list[_Arg]:
+        """ "The two countries", "both governments": two states named in this sentence or the three before it,
+        those the text has named most (an analysis of a dyad names its two states again and again)."""
+        if tok.lemma_.lower() not in _COLLECTIVE_NOUNS:
+            return []
+        if not any(
+            (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
+            for c in tok.children
+        ):
+            return []
+        k = self.sent_of_token.get(tok.i, 0)
+        lo = self.sents[max(0, k - 3)].start_char
+        seen: dict[str, tuple[int, int]] = {}  # state → (mentions so far, last position)
+        for m in self.doc._.actor_mentions or []:
+            state = state_of(m.actor) if m.start < tok.idx else None
+            if state and _ISO3.match(state):
+                n, _last = seen.get(state, (0, -1))
+                seen[state] = (n + 1, m.start if m.start >= lo else _last)
+        near = [st for st, (_n, last) in seen.items() if last >= 0]  # named in the window
+        if len(near) < 2:
+            return []
+        near.sort(key=lambda st: seen[st], reverse=True)  # the states the text keeps naming, then the latest
+        return [_Arg(st, st, tok.i) for st in near[:2]]
 
     def antecedent(self, pron: Token) -> Token | None:
         """A subject pronoun's antecedent: the actor subject of a governing verb ("Moscow denied that it …"),
@@ -396,6 +446,10 @@ class _Ctx:
                 break
         k = self.sent_of_token.get(pron.i, 0)
         lo = self.sents[max(0, k - 1)].start
+        if pron.lower_ in ("they", "their", "them"):  # "India and Pakistan fought … They fought again"
+            for t in reversed(self.doc[lo : pron.i]):
+                if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON" and len(self.actors(t)) > 1:
+                    return t
         for t in reversed(self.doc[lo : pron.i]):
             if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON" and self.actor_of(t):
                 return t
@@ -411,10 +465,11 @@ def _child(tok: Token, *deps: str) -> Token | None:
 
 
 def _pobj(tok: Token, prep: str) -> Token | None:
+    """The object of `tok`'s preposition `prep`; a date phrase is skipped ("On 29 September … called on X")."""
     for c in tok.children:
         if c.dep_ in ("prep", "dative", "agent") and c.lower_ == prep:
             p = _child(c, "pobj")
-            if p is not None:
+            if p is not None and not _is_time(p):
                 return p
     return None
 
@@ -427,6 +482,17 @@ def _clause(tok: Token) -> list[Token]:
         t = stack.pop()
         out.append(t)
         stack.extend(c for c in t.children if c.dep_ not in _CLAUSAL or t != tok or c.pos_ not in ("VERB", "AUX"))
+    return sorted(out, key=lambda t: t.i)
+
+
+def _adjuncts(tok: Token) -> list[Token]:
+    """A verb with its own modifiers, leaving out its conjuncts, complements and embedded clauses."""
+    out: list[Token] = []
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if t != tok or c.dep_ not in _CLAUSAL | {"conj", "xcomp", "ccomp", "cc"})
     return sorted(out, key=lambda t: t.i)
 
 
@@ -480,8 +546,9 @@ def _match(pats: list[Pattern], tok: Token, bag: set[str]) -> Pattern | None:
     for c in tok.children:
         if c.dep_ in ("dobj", "attr"):
             preps |= {g.lower_ for g in c.children if g.dep_ == "prep" and not any(_is_time(x) for x in g.children)}
+    has_object = any(c.dep_ == "dobj" for c in tok.children)
     for p in pats:  # most specific first
-        if any(w not in bag for w in p.words):
+        if any(w not in bag and not (w == ANY_OBJECT and has_object) for w in p.words):
             continue
         if p.prep and p.prep not in preps:
             continue
@@ -496,6 +563,8 @@ def _subject(tok: Token, lex: Lexicon) -> tuple[Token | None, bool]:
     while t is not None and seen < 6:
         seen += 1
         s = _child(t, *_SUBJ)
+        if s is not None and s.lower_ in _RELATIVE and t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN"):
+            return t.head, False  # "Iran, which was at war with Iraq": the relative's antecedent
         if s is not None:
             return s, False
         sp = _child(t, "nsubjpass")
@@ -519,6 +588,8 @@ def _light_verb(noun: Token) -> Token | None:
     if noun.dep_ in ("dobj", "attr") and h.pos_ in ("VERB", "AUX"):
         return h
     if noun.dep_ == "pobj" and h.head.pos_ == "VERB" and h.lower_ in ("in", "into"):  # "took part in talks"
+        return h.head
+    if noun.dep_ == "pobj" and h.lower_ == "at" and h.head.lemma_ == "be":  # "was at war with"
         return h.head
     return None
 
@@ -734,6 +805,9 @@ class EventExtractor:
             targets = ctx.actors(subj) if subj is not None and subj.head == tok else []
         else:
             sources = ctx.actors(subj)
+            for extra in tok.children:  # "Egypt and newly independent Sudan signed": two subjects parsed apart
+                if extra.dep_ == "nsubj" and subj is not None and extra.i != subj.i and subj.head == tok:
+                    sources += [a for a in ctx.actors(extra) if all(a.actor_id != b.actor_id for b in sources)]
             targets = self._verb_targets(ctx, tok, pat)
         return _Pred(tok, pat, sources, targets, _clause(tok), tok)
 
@@ -780,11 +854,22 @@ class EventExtractor:
                     sources = [a for t in (c, *c.conjuncts) if (a := ctx.mention_arg(t))]
                     if sources:
                         break
+        if not sources and not targets:  # "talks between X and Y", "the restoration of relations between X and Y"
+            for host in (tok, _pobj(tok, "of")):
+                if host is not None and (p := _pobj(host, "between")) is not None and len(found := ctx.actors(p)) > 1:
+                    sources = found
+                    break
         verb = _light_verb(tok)
         anchor = tok
+        if not sources and targets and verb is None and pat.cameo[:2] in _SETTING_ROOTS and tok.dep_ == "pobj":
+            head = tok.head.head  # "Under an agreement with Britain, Egypt obtained …": the subject is the party
+            if tok.head.lower_ in _SETTING_PREPS and head.pos_ in ("VERB", "AUX"):
+                subj, passive = _subject(head, self.lex)
+                if not passive:
+                    sources = [a for a in ctx.actors(subj) if all(a.state != t.state for t in targets)]
         if verb is not None:
             anchor = verb
-            if not sources and _lemma(verb, self.lex.light_verbs) in self.lex.light_verbs:
+            if not sources and (_lemma(verb, self.lex.light_verbs) in self.lex.light_verbs or verb.lemma_ == "be"):
                 subj, passive = _subject(verb, self.lex)
                 if not passive:
                     sources = ctx.actors(subj)
@@ -875,14 +960,14 @@ class EventExtractor:
                     return found[:1]
         return []
 
-    @staticmethod
-    def _pairs(pred: _Pred, ptype: str, code: str) -> list[tuple[_Arg | None, _Arg | None]]:
+    def _pairs(self, pred: _Pred, ptype: str, code: str) -> list[tuple[_Arg | None, _Arg | None]]:
         srcs = pred.sources
         tgts = [t for t in pred.targets if all(t.actor_id != s.actor_id for s in srcs)]
         if not srcs:
             return []
         if not tgts:
-            if len(srcs) > 1 and (ptype in SYMMETRIC or code in SYMMETRIC_CODES):
+            reciprocal = pred.pat.head in self.lex.reciprocal and not pred.intended  # "X and Y fought a war"
+            if len(srcs) > 1 and (ptype in SYMMETRIC or code in SYMMETRIC_CODES or reciprocal):
                 return list(permutations(srcs, 2))
             if ptype in REQUIRES_TARGET:
                 return []
@@ -944,19 +1029,16 @@ class EventExtractor:
         return "asserted", None
 
     def _when(self, doc: Doc, pred: _Pred, start: int, end: int) -> dict[str, Any]:
-        clause_idx = {t.idx for t in pred.clause}
-        best = None
-        for x in doc._.timexes or []:
-            if x.start < start or x.end > end:
-                continue
-            first = doc.char_span(x.start, x.end, alignment_mode="expand")
-            if first is None or not any(t.idx in clause_idx for t in first):
-                continue
-            dist = abs(x.start - pred.tok.idx)
-            if best is None or dist < best[0]:
-                best = (dist, x)
+        best = self._own_time(doc, pred, {t.idx for t in pred.clause}, start, end)
+        head = pred.anchor
+        for _ in range(3):  # "In 1954 artillery began shelling X": the time of the governing verb
+            if best is not None or head.dep_ not in ("xcomp", "conj") or head.head.i == head.i:
+                break
+            head = head.head
+            own = [t for t in _adjuncts(head)]
+            best = self._own_time(doc, pred, {t.idx for t in own}, own[0].idx, own[-1].idx + len(own[-1].text))
         if best is not None:
-            x = best[1]
+            x = best
             return {"start": x.value_start, "end": x.value_end, "precision": x.precision, "text": x.text,
                     "basis": "expression"}  # fmt: skip
         k = _sent_index(doc, pred.tok.sent)
@@ -971,6 +1053,24 @@ class EventExtractor:
             except ValueError:
                 pub = None
         return {"start": pub, "end": pub, "precision": "day" if pub else None, "text": None, "basis": "publication"}
+
+    @staticmethod
+    def _own_time(doc: Doc, pred: _Pred, idx: set[int], start: int, end: int) -> Any:
+        """The time expression within [start, end) on tokens `idx` nearest the trigger, leaving out reference
+        points ("the first visit since 1928")."""
+        best = None
+        for x in doc._.timexes or []:
+            if x.start < start or x.end > end:
+                continue
+            span = doc.char_span(x.start, x.end, alignment_mode="expand")
+            if span is None or not any(t.idx in idx for t in span):
+                continue
+            if span.root.dep_ == "pobj" and span.root.head.lower_ == "since":
+                continue
+            dist = abs(x.start - pred.tok.idx)
+            if best is None or dist < best[0]:
+                best = (dist, x)
+        return best[1] if best is not None else None
 
     def _where(self, doc: Doc, pred: _Pred, used: set[int]) -> str | None:
         """A place named in the clause after "in"/"at" ("in Pyongyang"), as its actor id or its text."""

@@ -193,6 +193,7 @@ def _build_patterns(d: dict[str, Any]) -> list[tuple[str, re.Pattern[str]]]:
         ("relnar", rf"\b(?P<rel>{rel_nar})\s+(?P<unit>{units})\b", 1),
         ("named", rf"(?<![\w-])(?P<name>{named})(?![\w-])", 0),
         ("count", rf"\b(?:(?P<mod>{dmods})\s+)?(?P<n>{num}|{vague})[\s-]+(?P<unit>{units})s?\s+(?P<dir>{after})\b", 0),
+        ("anniversary", rf"\b(?P<n>{num})[\s-]+(?P<unit>{units})s?\s+ago\s+(?:today|this\s+week)\b", 0),
         # eval-only kinds below (not dates for geobrief)
         ("time", r"(?<![\w.:])(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m\b|[ap]\.m\b)", 0),
         ("time", r"\b(?P<noon>noon|midnight)\b", 1),
@@ -236,6 +237,7 @@ _PRIORITY = {
     "century": 0,
     "named": 0,
     "count": 0,
+    "anniversary": 0,
     "deictic": 0,
     "thispart": 0,
     "quarter": 1,
@@ -251,7 +253,9 @@ _PRIORITY = {
     "set": 5,
 }
 _EVAL_ONLY = {"time", "duration", "vague", "set"}
-_GEOBRIEF_ONLY = {"named"}  # named periods are events in TimeML, not TIMEX3: left out of the evaluation
+# Named periods are events in TimeML, not TIMEX3, and TimeML tags "five years ago" and "today" apart: both are
+# left out of the evaluation.
+_GEOBRIEF_ONLY = {"named", "anniversary"}
 
 
 # --------------------------------------------------------------------------------------------
@@ -470,12 +474,36 @@ def _reference(st: _State, pos: int, need: str = "year") -> tuple[dt.date | None
 _IMPLICIT_AHEAD = 6  # months: a later month of the publication year is read as last year's beyond this
 
 
-def _implicit_year(st: _State, pos: int, month: int) -> tuple[int | None, str]:
-    """The year of a month or day written without one: the narrative's when the same sentence set it, else the
-    publication year (news speaks of the months around publication: a month far ahead is last year's, an
+_CARRY_SENTENCES = 2  # a bare month or day reads in the narrative year set this many sentences back at most
+_CARRY_PRECISIONS = frozenset({"day", "week", "month", "quarter", "season"})
+# … when that year lies well before publication: news recalls last year's events and goes back to this year's
+# months ("… in November 1988. On Aug. 2, …" in 1990), histories walk forward through an old year.
+_CARRY_GAP_YEARS = 3
+_NEXT_YEAR = re.compile(
+    r"\s*(?:and|or|to|until|till|through|[-–—])\s+(?:early\s+|late\s+|mid-?)?[A-Z][a-z]+\.?"
+    r"(?:\s+[0-3]?\d(?:st|nd|rd|th)?)?,?\s+(1\d{3}|20\d{2})\b"
+)
+
+
+def _implicit_year(st: _State, pos: int, month: int, end: int | None = None) -> tuple[int | None, str]:
+    """The year of a month or day written without one. A coordinated date that gives one lends it ("August
+    and September 1965"); a history told date by date keeps its year ("In October 1962 … On 22 October"): the
+    narrative's year when the same sentence set it, or one of the last two with a month, season or day; else
+    the publication year (news speaks of the months around publication: a month far ahead is last year's, an
     earlier month in a clause about the future is next year's)."""
+    if end is not None and (nxt := _NEXT_YEAR.match(st.text, end)):
+        return int(nxt.group(1)), "absolute"
     nar = st.narrative
     if nar is not None and nar.anchor == "absolute" and st.sentence_of(pos) == st.narrative_sentence:
+        return nar.value_start.year, "narrative"
+    if (
+        nar is not None
+        and nar.anchor in ("absolute", "narrative")
+        and (nar.precision in _CARRY_PRECISIONS or nar.anchor == "narrative")
+        and 0 <= st.sentence_of(pos) - st.narrative_sentence <= _CARRY_SENTENCES
+        and (st.published is None or st.published.year - nar.value_start.year > _CARRY_GAP_YEARS)
+        and month >= nar.value_start.month
+    ):
         return nar.value_start.year, "narrative"
     if st.published is None:
         return (nar.value_start.year, "narrative") if nar is not None else (None, "")
@@ -503,7 +531,7 @@ def _resolve(kind: str, m: re.Match[str], st: _State) -> Timex | None:  # noqa: 
         if "y" in g:
             y, anchor = int(g["y"]), "absolute"
         else:
-            y_opt, anchor = _implicit_year(st, m.start(), mon)
+            y_opt, anchor = _implicit_year(st, m.start(), mon, m.end())
             if y_opt is None:
                 return None
             y = y_opt
@@ -535,7 +563,7 @@ def _resolve(kind: str, m: re.Match[str], st: _State) -> Timex | None:  # noqa: 
             elif shift > 0:
                 y = pub.year if mon > pub.month else pub.year + 1
         else:
-            y_opt, anchor = _implicit_year(st, m.start(), mon)
+            y_opt, anchor = _implicit_year(st, m.start(), mon, m.end())
             if y_opt is None:
                 return None
             y = y_opt
@@ -696,6 +724,14 @@ def _resolve(kind: str, m: re.Match[str], st: _State) -> Timex | None:  # noqa: 
                 lo, hi = _part(lo, hi, tuple(frac))
         precision = v.data["units"][unit]["precision"]
         return _mk(text, m, lo, hi, precision, anchor, value)
+
+    if kind == "anniversary":  # "five years ago today": that day, so many years back
+        n = v.number(g["n"])
+        if pub is None or n is None:
+            return None
+        unit = _unit(g["unit"])
+        d = _shift(pub, unit, -n)
+        return _mk(text, m, d, d, "day", "publication", d.isoformat())
 
     if kind == "count":
         n = v.number(g["n"])
