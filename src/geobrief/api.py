@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from geobrief import export as _export
+from geobrief.analysis.merge import SYMMETRIC, fold
 from geobrief.config import Settings
 from geobrief.pipeline import IngestReport, Progress
 from geobrief.pipeline import ingest as _ingest
@@ -122,14 +123,16 @@ class Geobrief:
         frame: bool = False,
     ) -> Any:
         """Events (state-level source → target), dated; negated/hypothetical ones only on request."""
-        rows = self.store.events(
-            actor=self._state_ids(actor),
-            target=self._state_ids(target),
-            type=type,
-            since=since,
-            until=until,
-            include_unreal=include_unreal,
-        )
+        sources, targets = self._state_ids(actor), self._state_ids(target)
+        query = {"type": type, "since": since, "until": until, "include_unreal": include_unreal}
+        rows = self.store.events(actor=sources, target=targets, **query)
+        if sources or targets:
+            # a meeting stored as B → A is the same event as A → B: let `fold` see both directions
+            keep = {e["id"] for e in rows}
+            reverse = [e for e in self.store.events(actor=targets, target=sources, **query) if e["type"] in SYMMETRIC]
+            rows = [e for e in fold(list({e["id"]: e for e in rows + reverse}.values())) if e["id"] in keep]
+        else:
+            rows = fold(rows)
         return _frame([_export.event_record(e) for e in rows], frame)
 
     def actor_names(self, ids: Iterable[str]) -> dict[str, str]:
@@ -214,8 +217,9 @@ class Geobrief:
         seen: dict[str, dict[str, Any]] = {}
         for src, tgt in ((ids_a, ids_b), (ids_b, ids_a)):
             for e in self.store.events(actor=src, target=tgt, since=since, until=until):
-                seen.setdefault(e["id"], _export.event_record(e))
-        events = sorted(seen.values(), key=lambda e: (e["when"]["start"] or "", e["id"]))
+                seen.setdefault(e["id"], e)
+        records = [_export.event_record(e) for e in fold(list(seen.values()))]
+        events = sorted(records, key=lambda e: (e["when"]["start"] or "", e["id"]))
         return _frame(dyad_series(events, ids_a, ids_b, by=by), frame)
 
 

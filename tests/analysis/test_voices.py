@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-import pytest
-
 import geobrief
 from geobrief.analysis.voices import baselines, count_cues, profile, stances
 

@@ -1,11 +1,12 @@
 """The same event told by several documents becomes one canonical event.
 
 An event's id is a hash of what makes two reports the same event — its PLOVER type, its dyad (unordered
-for the symmetric types: a meeting, an agreement, cooperation), the year it happened in, and whether it
-happened at all (asserted/reported/hedged vs negated/hypothetical/denied) — so a second source adds an
-evidence row to the first instead of a new event, ingesting in any order gives the same events, and
-re-ingesting changes nothing. Which report's details the canonical event shows is also order-free:
-the most precise date wins, then the earliest, then the lowest CAMEO code.
+for the symmetric types: a meeting, an agreement, cooperation), the year it happened in and the month where
+the report gives one, and whether it happened at all (asserted/reported/hedged vs negated/hypothetical/
+denied) — so a second source adds an evidence row to the first instead of a new event, ingesting in
+any order gives the same events, and re-ingesting changes nothing. Which report's details the canonical
+event shows is also order-free: the most precise date wins, then the earliest, then the lowest CAMEO
+code. A report dated only to a year joins the month-dated event of its year when reading (`fold`).
 """
 
 from __future__ import annotations
@@ -20,13 +21,18 @@ PRECISION_RANK = {
 }
 
 
+MONTH_OR_FINER = frozenset({"day", "week", "month"})
+
+
 def event_key(row: dict[str, Any]) -> tuple[str, ...]:
+    """What makes two reports one event: type, dyad, year, month where the report gives one, and reality."""
     source, target = row.get("source") or "", row.get("target") or ""
     if row["type"] in SYMMETRIC and target:
         source, target = sorted((source, target))
-    year = (row.get("when_start") or "")[:4]
+    start = row.get("when_start") or ""
+    month = start[5:7] if row.get("when_precision") in MONTH_OR_FINER else ""
     real = "unreal" if row.get("modality") in UNREAL else "real"
-    return (row["type"], source, target, year, real)
+    return (row["type"], source, target, start[:4], month, real)
 
 
 def event_id(row: dict[str, Any]) -> str:
@@ -49,3 +55,34 @@ def _rank(row: dict[str, Any]) -> tuple[Any, ...]:
 def prefer(new: dict[str, Any], old: dict[str, Any]) -> bool:
     """Whether `new` should stand for the canonical event instead of `old` (a total, order-free choice)."""
     return _rank(new) < _rank(old)
+
+
+def fold(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Reports dated only to a year join the one event of that type, dyad and year dated to a month.
+
+    Keys hold the month where a report gives one, so two attacks in April and October of one year stay two
+    events; a report saying only "in 2024" overlaps both at the coarser precision and joins one of them only
+    when it is the only candidate (otherwise it stays apart: which one it tells is unknowable). Done when
+    reading, from the whole set, so the result never depends on ingestion order. `events` are store rows
+    (with `evidence` and `n_sources`)."""
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for e in events:
+        k = event_key(e)
+        groups.setdefault((*k[:4], k[5]), []).append(e)
+    dropped: set[str] = set()
+    for members in groups.values():
+        dated = [e for e in members if event_key(e)[4]]
+        if len(dated) != 1:
+            continue
+        [target] = dated
+        for e in members:
+            if e is target or event_key(e)[4]:
+                continue
+            seen = {(x["doc"], x["start"]) for x in target["evidence"]}
+            target["evidence"] = sorted(
+                [*target["evidence"], *(x for x in e["evidence"] if (x["doc"], x["start"]) not in seen)],
+                key=lambda x: (x["doc"], x["start"]),
+            )
+            target["n_sources"] = len({x["doc"] for x in target["evidence"]})
+            dropped.add(e["id"])
+    return [e for e in events if e["id"] not in dropped]

@@ -113,7 +113,9 @@ def event_record(e: dict[str, Any]) -> dict[str, Any]:
     ],
 )
 def export_events(store: Store) -> Iterator[dict[str, Any]]:
-    for e in store.events(include_unreal=True):
+    from geobrief.analysis.merge import fold
+
+    for e in fold(store.events(include_unreal=True)):
         yield event_record(e)
 
 
@@ -164,10 +166,11 @@ SERIES_FIELDS = ["a", "b", "period", "events", "q1", "q2", "q3", "q4", "cooperat
 @exporter("series", SERIES_FIELDS)
 def export_series(store: Store) -> Iterator[dict[str, Any]]:
     """Every dyad with (real) events, by year: `a` < `b` are the pair's actor ids, both directions counted."""
+    from geobrief.analysis.merge import fold
     from geobrief.analysis.series import dyad_series
 
     pairs: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    for e in store.events():
+    for e in fold(store.events()):
         if not e["source"] or not e["target"] or e["source"] == e["target"]:
             continue
         a, b = sorted((e["source"], e["target"]))
