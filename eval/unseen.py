@@ -37,6 +37,12 @@ gold in order, preferring the same estimative phrase. ``claims_recall`` covers t
 ``hedges_recall`` the hedges (could, may, might, may well, is expected to, will), whose gold bands are the
 annotator's convention; the ``*_any_band`` figures ask for overlap only.
 
+``claims_precision``: among the exported claims of those documents, the share whose span overlaps a gold
+claim or hedge of the document (any band); ``claims_precision_phrase`` asks the claim's estimative phrase itself
+(looked up in the claim's text) to overlap the gold clause, since a claim's span is its whole sentence and a
+sentence can hold a gold estimate next to a modal that is none; ``hedges_precision`` (and
+``hedges_precision_phrase``) restrict both to exported claims whose estimative phrase has no ICD 203 word.
+
 Split: articles 01–06 are dev, 07–12 test (``dev.*`` and ``test.*`` keys). ``--details FILE`` writes the
 dev misses and false alarms; nothing from the test split is shown beyond its figures.
 """
@@ -307,6 +313,31 @@ def _same_estimative(a: str | None, b: str | None) -> bool:
     return bool(x and y) and (x in y or y in x)
 
 
+ICD_WORDS = re.compile(
+    r"\b(?:likely|unlikely|probabl[ey]|improbabl[ey]|remote(?:ly)?|almost no chance|even (?:chance|odds)"
+    r"|fifty-fifty|certain(?:ly)?)\b",
+    re.I,
+)
+
+
+def _phrase_spans(loc: Locator, span: tuple[int, int] | None, phrase: str | None) -> list[tuple[int, int]]:
+    """Every occurrence of an estimative phrase inside a claim's span (the export gives no phrase offsets)."""
+    if span is None or not phrase:
+        return []
+    out: list[tuple[int, int]] = []
+    cursor = span[0]
+    while True:
+        found = loc.find(phrase, cursor)
+        if found is None or found[0] < cursor or found[1] > span[1]:
+            return out
+        out.append(found)
+        cursor = found[0] + 1
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return min(a[1], b[1]) > max(a[0], b[0])
+
+
 def match_claims(gold: list[dict[str, Any]], preds: list[dict[str, Any]], need_band: bool) -> list[int | None]:
     used: set[int] = set()
     out: list[int | None] = []
@@ -475,14 +506,17 @@ def score_document(
                 "low": low,
                 "high": high,
                 "estimative": cl.get("estimative"),
+                "kind": cl.get("kind"),
                 "text": cl.get("text"),
             }
         )
     c["claims_predicted"] = len(pc)
     c["claims_predicted_with_band"] = sum(p["low"] is not None for p in pc)
     res.details["claims_missed"] = []
+    gold_spans: list[tuple[int, int]] = []
     for name, golds in (("claims", gold_claims), ("hedges", gold_hedges)):
         gc = [dict(g, span=s) for g, s in zip(golds, locate_all(loc, [g["text"] for g in golds]), strict=True)]
+        gold_spans += [g["span"] for g in gc if g["span"] is not None]
         c[f"{name}_unlocated"] = sum(g["span"] is None for g in gc)
         band = match_claims(gc, pc, need_band=True)
         anyb = match_claims(gc, pc, need_band=False)
@@ -502,6 +536,30 @@ def score_document(
                     problem="wrong band", predicted_estimative=p["estimative"], predicted_band=[p["low"], p["high"]]
                 )
             res.details["claims_missed"].append(item)
+    # precision: an exported claim is right when it overlaps a gold claim or hedge (any band)
+    res.details["claims_false"] = []
+    for p in pc:
+        hedge = not ICD_WORDS.search(p["estimative"] or "")
+        ok = p["span"] is not None and any(_overlaps(p["span"], g) for g in gold_spans)
+        phrases = _phrase_spans(loc, p["span"], p["estimative"])
+        ok_phrase = ok and (not phrases or any(_overlaps(x, g) for x in phrases for g in gold_spans))
+        c.update(
+            claims_predicted_correct=int(ok),
+            claims_predicted_correct_phrase=int(ok_phrase),
+            hedges_predicted=int(hedge),
+            hedges_predicted_correct=int(hedge and ok),
+            hedges_predicted_correct_phrase=int(hedge and ok_phrase),
+        )
+        if not ok_phrase:
+            res.details["claims_false"].append(
+                {
+                    "estimative": p["estimative"],
+                    "band": [p["low"], p["high"]],
+                    "kind": p["kind"],
+                    "problem": "overlaps no gold claim" if not ok else "phrase outside the gold clause",
+                    "text": p["text"],
+                }
+            )
     c["offset_mismatch"] = stats["offset_mismatch"]
     return res
 
@@ -533,6 +591,10 @@ def figures(counts: Counter) -> dict[str, Any]:
         "claims_recall_any_band": ratio("claims_matched_any_band", "claims_gold"),
         "hedges_recall": ratio("hedges_matched", "hedges_gold"),
         "hedges_recall_any_band": ratio("hedges_matched_any_band", "hedges_gold"),
+        "claims_precision": ratio("claims_predicted_correct", "claims_predicted"),
+        "claims_precision_phrase": ratio("claims_predicted_correct_phrase", "claims_predicted"),
+        "hedges_precision": ratio("hedges_predicted_correct", "hedges_predicted"),
+        "hedges_precision_phrase": ratio("hedges_predicted_correct_phrase", "hedges_predicted"),
         "published_accuracy": ratio("published_ok", "documents"),
     }
     p, r = out["events_precision"], out["events_recall"]
@@ -608,6 +670,9 @@ HEADLINE = [
     "claims_recall_any_band",
     "hedges_recall",
     "hedges_recall_any_band",
+    "claims_precision",
+    "claims_precision_phrase",
+    "hedges_precision",
 ]
 
 

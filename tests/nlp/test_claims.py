@@ -269,3 +269,95 @@ def test_seed_003_bands(claims: Any) -> None:
 def test_seed_000_may_well(claims: Any) -> None:
     c = _one(_with(claims(_seed("000")), "Putin may well oblige"))
     assert (c.estimative, _band(c), c.kind) == ("may well", (0.40, 0.70), "forecast")
+
+
+# -- scope: where a hedge is no estimate (precision) ------------------------------------------------
+
+
+def _phrases(found: list[Claim]) -> list[str | None]:
+    return [c.estimative for c in found]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # restrictive relative clauses describe their noun: a disposition, an ability, a refusal
+        "Moscow wants a supplier that will not ask questions.",
+        "That was never a condition a Greek prime minister could accept.",
+        "The drills test defences that the navy could never stage at home.",
+        # free relatives and indirect questions
+        "Pyongyang plays one patron against the other to acquire what the other will not provide.",
+        "Analysts are consumed with how the two states might alter the balance.",
+        "The question is whether the truce will hold.",
+        # past narrative: a backshifted modal, a past "seemed"
+        "Instead, Pyongyang would build a reactor to make sure that it could resist pressure.",
+        "In 1991 the regime seemed destined for the garbage bin of history.",
+        # the protasis of a conditional
+        "If the talks could resume, the border would stay quiet.",
+        # decisions and commitments are intent, not forecasts
+        "The president has decided that he will not sign the treaty.",
+        "The minister vowed that Manila will defend its reefs.",
+        # questions, also inside a quotation with its attribution
+        '"Will Seoul blink?" he asked.',
+        '"Is a deal likely?" she asked.',
+        # "bound to" before a noun; "remote" as a place
+        "For most of the Cold War, Moscow was bound to Pyongyang by a treaty.",
+        "The army patrols a remote border region.",
+    ],
+)
+def test_no_estimate_in_scope(claims: Any, sentence: str) -> None:
+    assert claims(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrases"),
+    [
+        # a subject relative may forecast; a non-restrictive relative asserts; "the reasons it could break"
+        ("A thaw that could take years is now under way.", ["could"]),
+        ("The vote, which will probably take place in June, could change the balance.", ["will probably", "could"]),
+        ("The reasons it has held are also the reasons it could break.", ["could"]),
+        # a pseudo-cleft states what someone will do
+        ("What Tehran will accept is a partial deal.", ["will"]),
+        # reported estimates stay, past tense and all; a coordinated clause is read on its own
+        ("She said in March that the talks could resume.", ["could"]),
+        ("An analyst said a collision was likely within two years.", ["likely"]),
+        (
+            "He said an attack would almost certainly bring retaliation, and that the next round might go further.",
+            ["would almost certainly", "might"],
+        ),
+        # the apodosis of a conditional is a forecast
+        ("If Iran fires again, the next target list will be economic.", ["will"]),
+        ("Sanctions are expected to further tighten.", ["are expected to"]),
+        ("The chances of a deal are remote.", ["remote"]),
+    ],
+)
+def test_estimates_kept_in_scope(claims: Any, sentence: str, phrases: list[str]) -> None:
+    assert _phrases(claims(sentence)) == phrases
+
+
+def test_officials_resolve_intent_and_threats_are_not_forecasts(claims: Any) -> None:
+    # an official of their own side, a threat, resolve
+    assert claims("S. Jaishankar, India's external affairs minister, has said that India will not hold talks.") == []
+    assert claims("“Iran made a big mistake tonight, and it will pay for it,” Benjamin Netanyahu said.") == []
+    assert claims("Kim Jong Un has said that his country will never give up its nuclear weapons.") == []
+    # an official forecasting what others will do, and an analyst, are forecasters
+    c = _one(claims("“Russia will invade Ukraine,” Joe Biden said."))
+    assert (c.estimative, c.kind) == ("will", "forecast")
+    c = _one(claims("“No Ethiopian government will sign that,” said Tekle Mariam, an analyst in Addis Ababa."))
+    assert (c.estimative, _band(c), c.negated) == ("will", (0.05, 0.20), True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "band"),
+    [
+        ("No government in Addis Ababa will sign that.", "will", (0.05, 0.20)),  # a negated subject
+        ("Nobody could stop the dam now.", "could", (0.05, 0.20)),
+        ("The truce will never survive the winter.", "will never", (0.05, 0.20)),
+        ("The truce could never survive a change of government.", "could never", (0.05, 0.20)),  # impossible
+        ("The truce could not survive a change of government.", "could not", (0.05, 0.20)),
+        ("The treaty might never be signed.", "might never", (0.45, 0.80)),  # possibly never: complement
+    ],
+)
+def test_negation_bands(claims: Any, sentence: str, phrase: str, band: tuple[float, float]) -> None:
+    c = _one(claims(sentence))
+    assert (c.estimative, _band(c), c.negated) == (phrase, band, True)

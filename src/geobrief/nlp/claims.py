@@ -86,6 +86,33 @@ class _Term:
     future: bool = False
     negated: bool = False  # the phrase carries its own negation ("won't")
     be_phrase: bool = False  # "be expected to": a "not" inside negates
+    negated_band: tuple[float, float] | None = None  # "could not": the band when negated, else the complement
+    to_verb: bool = False  # "be set to", "appears to": only before a verb ("bound to Pyongyang" is none)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Word lists for the syntactic scope of hedges (``scope`` in ``estimative.yaml``, documented there)."""
+
+    reporting_verbs: frozenset[str] = frozenset()
+    intent_verbs: frozenset[str] = frozenset()
+    relative_heads_kept: frozenset[str] = frozenset()
+    protasis_marks: frozenset[str] = frozenset()
+    question_words: frozenset[str] = frozenset()
+    own_side_subjects: frozenset[str] = frozenset()
+    negative_subjects: frozenset[str] = frozenset()
+    negative_determiners: frozenset[str] = frozenset()
+    official_modals: frozenset[str] = frozenset()
+    past_modals: frozenset[str] = frozenset()
+    threat_verbs: frozenset[str] = frozenset()
+    resolve_adverbs: frozenset[str] = frozenset()
+    chance_only_terms: frozenset[str] = frozenset()
+    chance_nouns: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_data(cls, data: dict[str, list[str]] | None) -> Scope:
+        data = data or {}
+        return cls(**{f: frozenset(str(w).lower() for w in data.get(f, [])) for f in cls.__dataclass_fields__})
 
 
 @dataclass(frozen=True)
@@ -101,6 +128,7 @@ class Lexicon:
     possibility_modals: frozenset[str]
     horizons: tuple[re.Pattern[str], ...]
     scenario_headings: tuple[re.Pattern[str], ...]
+    scope: Scope = field(default_factory=Scope)
 
 
 def _phrase_regex(phrase: str) -> tuple[str, bool]:
@@ -137,6 +165,10 @@ def load_lexicon(path: str | None = None) -> Lexicon:
                 future=bool(h.get("future")),
                 negated=bool(h.get("negated")),
                 be_phrase=be,
+                negated_band=(float(h["negated_band"][0]), float(h["negated_band"][1]))
+                if h.get("negated_band")
+                else None,
+                to_verb=h["phrase"].endswith(" to"),
             )
         )
     negs = "|".join(re.escape(n).replace("'", "['’]") for n in data["negators"])
@@ -155,6 +187,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         possibility_modals=frozenset(data["possibility_modals"]),
         horizons=tuple(re.compile(h, re.I) for h in data["horizons"]),
         scenario_headings=tuple(re.compile(h, re.I) for h in data["scenario_headings"]),
+        scope=Scope.from_data(data.get("scope")),
     )
 
 
@@ -284,7 +317,7 @@ def _find_terms(text: str, base: int, lex: Lexicon, tok_at: Any) -> list[_Hit]:
                 negated, s = True, max(0, s - 40) + neg.start()
         low, high = term.low, term.high
         if negated and not term.negated:
-            low, high = round(1 - term.high, 2), round(1 - term.low, 2)
+            low, high = term.negated_band or (round(1 - term.high, 2), round(1 - term.low, 2))
         hits.append(_Hit(s, e, term, low, high, negated))
     return _merge_modals(text, hits, lex)
 
@@ -301,6 +334,208 @@ def _merge_modals(text: str, hits: list[_Hit], lex: Lexicon) -> list[_Hit]:
             h = _Hit(start, h.end, h.term, h.low, h.high, h.negated)
         out.append(h)
     return out
+
+
+_CLAUSE_POS = {"VERB", "AUX"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl"}
+
+
+def _clause_verb(span: Any) -> Token:
+    """The verb whose clause a hedge qualifies: the head of a modal or adverb, else the hedge's own verb."""
+    root = span.root
+    if root.tag_ == "MD" or root.dep_ in {"aux", "auxpass", "advmod", "neg"} or root.pos_ not in _CLAUSE_POS:
+        return root.head
+    return root
+
+
+def _chain(v: Token) -> list[Token]:
+    """`v` and the heads above it, up to the sentence root."""
+    out = [v]
+    while v.head.i != v.i:
+        v = v.head
+        out.append(v)
+    return out
+
+
+def _subject(v: Token) -> Token | None:
+    """The subject of `v`'s clause; a conjoined verb without one shares its first conjunct's."""
+    while True:
+        subj = next((c for c in v.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subj is not None or v.dep_ != "conj" or v.head.i == v.i:
+            return subj
+        v = v.head
+
+
+def _negative_subject(subj: Token | None, sc: Scope) -> bool:
+    """ "no government", "nobody", "neither side": a subject that negates its verb."""
+    if subj is None:
+        return False
+    if subj.lower_ in sc.negative_subjects:
+        return True
+    return any(c.dep_ == "det" and c.lower_ in sc.negative_determiners for c in subj.children)
+
+
+def _wh_clause(e: Token, sc: Scope) -> bool:
+    """A clause opened by a wh-word (free relative or indirect question), or by "whether"."""
+    for c in e.children:
+        if c.lower_ in sc.question_words and (c.tag_ in {"WP", "WDT", "WRB", "WP$"} or c.dep_ == "mark"):
+            return True
+        if c.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "npadvmod"} and any(
+            g.dep_ == "det" and g.tag_ == "WDT" and g.lower_ in sc.question_words for g in c.children
+        ):
+            return True  # "what consequences this might have"
+    return False
+
+
+def _descriptive_relative(e: Token, hit: _Hit, sc: Scope) -> bool:
+    """A relative clause that describes its noun rather than estimates: restrictive, and either relativising an
+    object ("a condition Tokyo could accept", "which it could apply") or denying ("a partner that will not
+    buckle", "defences it could never test"). A subject relative with a plain modal may forecast ("a thaw that
+    could take years"); a non-restrictive one (", which could …") asserts a proposition of its own, as does a
+    clause on a noun of `relative_heads_kept` ("the reasons it could break") or a noun complement ("fears
+    that …")."""
+    if e.head.lemma_.lower() in sc.relative_heads_kept:
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in e.children):
+        return False
+    first = e.left_edge
+    if first.i > 0 and first.nbor(-1).text in {",", "(", "—", "–"}:
+        return False  # ", which could …", ", after which they will …"
+    subj = next((c for c in e.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    subject_relative = subj is None or subj.tag_ in {"WDT", "WP"}
+    return hit.negated or not subject_relative
+
+
+def _official(actor: Any) -> bool:
+    """A state or body, or a person the dictionary places in a country: one who speaks for a side."""
+    if actor is None:
+        return False
+    return actor.kind in {"state", "organization"} or (actor.kind == "person" and bool(getattr(actor, "country", None)))
+
+
+def _speaker_of(doc: Doc, start: int, chain: list[Token], sc: Scope) -> Any:
+    """The actor whose speech holds the phrase at `start`: a quote's speaker, or a reporting verb's subject."""
+    actors = doc._.actors or {}
+    for q in doc._.quotes or []:
+        inside = q.speaker_start is not None and q.start <= q.speaker_start < q.end  # a quote holds no speaker
+        if q.start <= start < q.end and q.speaker_actor_id and not inside:
+            return actors.get(q.speaker_actor_id)
+    for e in chain[1:]:
+        if e.pos_ in _CLAUSE_POS and e.lemma_.lower() in sc.reporting_verbs:
+            subj = _subject(e)
+            if subj is None:
+                return None
+            lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
+            inside = [m for m in doc._.actor_mentions or [] if lo <= m.start and m.end <= hi]
+            # the subject's own name first ("Jaishankar, India's minister"), else its state ("Turkey's president")
+            own = [m for m in inside if m.start <= subj.idx < m.end]
+            found = own or inside
+            return found[0].actor if found else None
+    return None
+
+
+def _own_side(doc: Doc, v: Token, speaker: Any, sc: Scope, possibility: bool) -> bool:
+    """The clause speaks of the speaker's own side, or threatens, not of what others will do.
+
+    For a possibility modal ("could") only a denial counts: "no force could stop us"."""
+    subj = _subject(v)
+    if possibility:
+        return _negative_subject(subj, sc)
+    if v.lemma_.lower() in sc.threat_verbs or any(
+        c.dep_ in {"advmod", "neg"} and c.lower_ in sc.resolve_adverbs for c in v.children
+    ):
+        return True  # "it will pay for it", "it will definitely be realized"
+    if subj is None:
+        return False
+    if subj.lower_ in sc.own_side_subjects or _negative_subject(subj, sc):
+        return True
+    if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in subj.children):
+        return True  # "his country will never give up …"
+    side = state_of(speaker)
+    lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
+    return any(lo <= m.start and m.end <= hi and state_of(m.actor) == side for m in doc._.actor_mentions or [])
+
+
+def _past(e: Token) -> bool:
+    """A verb in the past, or a conditional or past perfect one ("would build", "had hoped")."""
+    return e.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ in {"would", "had"} for c in e.children)
+
+
+def _governor(chain: list[Token], sc: Scope) -> int | None:
+    """Where the clause is reported or decided: the first verb above it that says, thinks, shows or decides it
+    (or takes it as its complement); None when the clause is the writer's own."""
+    for i in range(1, len(chain)):
+        e, below = chain[i], chain[i - 1]
+        if e.pos_ not in _CLAUSE_POS or below.dep_ == "conj":
+            continue
+        lemma = e.lemma_.lower()
+        if lemma in sc.reporting_verbs or lemma in sc.intent_verbs or below.dep_ == "ccomp":
+            return i
+    return None
+
+
+def _not_an_estimate(doc: Doc, hit: _Hit, lex: Lexicon) -> str | None:
+    """Why the phrase at `hit` is no estimate (None when it is one): see ``scope`` in ``estimative.yaml``.
+
+    ICD 203 words estimate wherever they stand (the reported "was likely" included); hedges are modal
+    verbs and verbs of seeming whose reading depends on the clause they sit in.
+    """
+    sc = lex.scope
+    span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    end = next((t for t in doc[span.end : span.sent.end] if t.text in {".", "!", "?", ";"}), None)
+    if end is not None and end.text == "?":
+        return "question"  # '"Will Seoul blink?" he asked.'
+    if hit.term.icd:
+        word = span[-1]
+        if word.lower_ in sc.chance_only_terms and (
+            (word.dep_ == "amod" and word.head.lemma_.lower() not in sc.chance_nouns)
+            or (word.dep_ == "advmod" and word.head.tag_ == "VBN")
+        ):
+            return "not about a chance"
+        return None
+    if hit.term.to_verb:
+        nxt = next((t for t in doc[span.end : span.end + 4] if t.pos_ not in {"ADV", "PART"}), None)
+        if nxt is None or (nxt.tag_ != "VB" and nxt.pos_ not in _CLAUSE_POS):
+            return "not before a verb"  # "bound to Pyongyang"; "expected to further tighten" is one
+    v = _clause_verb(span)
+    chain = _chain(v)
+    modal = next((t for t in span if t.tag_ == "MD"), None)
+    backshifted = modal is not None and modal.lower_ in sc.past_modals
+    g = _governor(chain, sc)
+    for i, e in enumerate(chain if g is None else chain[:g]):
+        if e.dep_ == "relcl":
+            if _descriptive_relative(e, hit, sc):
+                return "relative clause"
+        elif e.dep_ not in {"csubj", "ROOT"} and _wh_clause(e, sc):
+            return "free relative or indirect question"
+        if i and chain[i - 1].dep_ == "conj":
+            continue  # a coordinated clause has its own marks, tense and governor
+        if any(c.dep_ == "mark" and c.lower_ in sc.protasis_marks for c in e.children):
+            return "conditional protasis or indirect question"
+        if i and g is None and backshifted and e.pos_ in _CLAUSE_POS and _past(e):
+            return "past narrative"
+    if g is not None and chain[g].lemma_.lower() in sc.intent_verbs and modal is not None and not backshifted:
+        return "statement of intent"
+    if modal is None and span[0].tag_ == "VBD" and g is None:
+        return "past narrative"  # "seemed", "appeared to"
+    if modal is not None and modal.lower_.replace("’", "'") in sc.official_modals:
+        speaker = _speaker_of(doc, hit.start, chain, sc)
+        if _official(speaker) and _own_side(doc, v, speaker, sc, backshifted):
+            return "resolve, intent or threat of an official"
+    return None
+
+
+def _negate_by_subject(doc: Doc, hit: _Hit, lex: Lexicon) -> None:
+    """ "no government will sign": a negated subject negates the modal, as "will not" would."""
+    if not hit.term.modal or hit.negated:
+        return
+    span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+    if span is None or not len(span) or not _negative_subject(_subject(_clause_verb(span)), lex.scope):
+        return
+    hit.negated = True
+    hit.low, hit.high = hit.term.negated_band or (round(1 - hit.term.high, 2), round(1 - hit.term.low, 2))
 
 
 def _is_forecast(doc: Doc, hit: _Hit, sent_start: int, sent_end: int, lex: Lexicon, has_horizon: bool) -> bool:
@@ -441,6 +676,9 @@ def extract_claims(doc: Doc, lexicon: Lexicon | None = None) -> list[Claim]:
         kept: list[Token] = []
         for h in hits:
             h.start, h.end = h.start + s.start, h.end + s.start
+            if _not_an_estimate(doc, h, lex) is not None:
+                continue
+            _negate_by_subject(doc, h, lex)
             tok = _last_token(doc, h)
             if (h.low, h.high) in seen or (tok is not None and _nested(tok, kept)):
                 continue
