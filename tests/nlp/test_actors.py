@@ -66,7 +66,7 @@ PEOPLE = """
 def dict_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The package's state and organisation files plus the test people above."""
     root = tmp_path_factory.mktemp("actors")
-    for name in ("states.yaml", "states_extra.yaml", "organizations.yaml"):
+    for name in ("states.yaml", "states_extra.yaml", "organizations.yaml", "places.yaml"):
         shutil.copy(DATA_DIR / name, root / name)
     (root / "people").mkdir()
     (root / "people" / "TEST.yaml").write_text(PEOPLE, encoding="utf-8")
@@ -491,3 +491,96 @@ def test_built_dictionary_is_cached_on_disk_by_content(tmp_path: Path, monkeypat
 def test_a_state_name_is_the_state_even_after_a_person_of_that_surname(nlp: Any) -> None:
     doc = run(nlp, "Prime Minister Madhav Kumar Nepal met officials. Nepal and India signed a trade deal.")
     assert linked(doc) == [("Madhav Kumar Nepal", "person:mdvkmrnpl"), ("Nepal", "NPL"), ("India", "IND")]
+
+
+# --------------------------------------------------------------------------------------------------
+# Linking gaps: leaders' governments, coordinated names, bodies, places, state anaphora
+
+
+def _linker(nlp: Any) -> ActorLinker:
+    return nlp.get_pipe("test_actor_linker")
+
+
+def _with_ents(nlp: Any, text: str, ents: list[tuple[int, int, str]], published: Any = None) -> Any:
+    """A doc parsed by the model, with spaCy's entities replaced by ``ents``, then linked."""
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc(text)
+    doc.user_data["published"] = published
+    for name, proc in nlp.pipeline:
+        if name != "test_actor_linker":
+            doc = proc(doc)
+    doc.ents = [Span(doc, s, e, label=lab) for s, e, lab in ents]
+    return _linker(nlp)(doc)
+
+
+def test_leader_body_is_the_leaders_state(nlp: Any, actors: ActorDictionary) -> None:
+    doc = _with_ents(nlp, "The Putin government expelled the envoys.", [(1, 2, "ORG")], D(2015, 1, 1))
+    assert ("Putin government", "RUS") in linked(doc)
+    doc = _with_ents(nlp, "The Putin administration protested.", [(1, 3, "ORG")], D(2015, 1, 1))
+    assert ("Putin administration", "RUS") in linked(doc)
+    # a foreign minister heads no government: no state from "the Lavrov camp"
+    assert actors.leader_state("Lavrov", D(2015, 1, 1)) is None
+    assert actors.leader_state("Putin", D(2015, 1, 1)) == "RUS"
+    assert actors.leader_state("Kim Il Sung", D(2015, 1, 1)) == "PRK"  # the one state he ever led
+
+
+def test_coordinated_names_in_one_entity_are_split(nlp: Any) -> None:
+    text = "Vladimir Putin arrived. Later Putin and Lavrov met the delegation."
+    doc = _with_ents(nlp, text, [(0, 2, "PERSON"), (5, 8, "ORG")], D(2015, 1, 1))
+    got = linked(doc)
+    assert ("Putin", "putin-vladimir") in got and ("Lavrov", "lavrov-sergey") in got
+    assert not any(" and " in t for t, _ in got)
+    # a name with "and" in it is not split
+    doc = _with_ents(nlp, "Bosnia and Herzegovina protested.", [(0, 3, "GPE")])
+    assert linked(doc) == [("Bosnia and Herzegovina", "BIH")]
+
+
+def test_bodies_named_after_a_state(nlp: Any) -> None:
+    doc = run(nlp, "On 21 May the Taiwan Affairs Office condemned the speech.", D(2024, 6, 1))
+    assert ("Taiwan Affairs Office", "CHN") in linked(doc)
+    linker = _linker(nlp)
+    assert linker._state_after_of(["Ministry", "of", "Defence", "of", "Ukraine"]) == "UKR"
+    assert linker._state_after_of(["Institute", "of", "Korean", "Studies"]) is None
+
+
+def test_places_stand_for_their_holder_at_the_date(actors: ActorDictionary) -> None:
+    crimea = actors.lookup("Crimea", D(2010, 1, 1))
+    assert crimea is not None and crimea.kind == "place" and crimea.country == "UKR"
+    assert actors.lookup("the Crimean Peninsula", D(2020, 1, 1)).country == "RUS"  # type: ignore[union-attr]
+    assert actors.lookup("Crimea", D(2014, 3, 18)).country == "UKR"  # type: ignore[union-attr]  # the seizure
+    assert actors.lookup("Gaza Strip", D(2023, 10, 7)).country == "PSE"  # type: ignore[union-attr]
+    assert actors.lookup("Quemoy", D(1958, 8, 23)).country == "TWN"  # type: ignore[union-attr]
+    assert actors.lookup("Line of Control", D(2016, 9, 1)).country is None  # type: ignore[union-attr]
+
+
+def test_gazetteer_is_broad_and_well_formed() -> None:
+    places = yaml.safe_load((DATA_DIR / "places.yaml").read_text(encoding="utf-8"))
+    assert len(places) >= 100
+    states = {s["id"] for s in yaml.safe_load((DATA_DIR / "states.yaml").read_text(encoding="utf-8"))}
+    for p in places:
+        assert p["id"] == f"place:{slugify(p['name'])}"
+        assert bool(p.get("held_by")) != bool(p.get("sides")), p["id"]  # a holder or sides, never both
+        for code in [h["country"] for h in p.get("held_by") or []] + list(p.get("sides") or []):
+            assert code in states, (p["id"], code)
+
+
+def test_a_line_stands_for_the_side_not_yet_named(nlp: Any) -> None:
+    doc = run(nlp, "Indian troops fired across the Line of Control in May 2016.", D(2016, 6, 1))
+    m = next(m for m in doc._.actor_mentions if m.actor.id == "place:line-of-control")
+    assert m.actor.country == "PAK"
+    doc = run(nlp, "Shelling along the Line of Control continued in May 2016.", D(2016, 6, 1))
+    m = next(m for m in doc._.actor_mentions if m.actor.id == "place:line-of-control")
+    assert m.actor.country is None
+
+
+def test_state_anaphora(nlp: Any) -> None:
+    doc = run(nlp, "Chinese warships sailed toward Taiwan on Monday. The drills encircled the island.", D(2024, 6, 1))
+    assert ("the island", "TWN") in linked(doc)  # China is no island
+    doc = run(nlp, "Japan and Taiwan held talks on Monday. Warships later circled the island.", D(2024, 6, 1))
+    assert not any(t == "the island" for t, _ in linked(doc))  # two islands fit: none chosen
+    text = "Kosovo declared independence from Serbia in 2008. Soon France recognised the new state."
+    doc = run(nlp, text, D(2008, 3, 1), sentence_dates=[D(2008, 2, 17), D(2008, 2, 18)])
+    assert ("the new state", "XKX") in linked(doc)
+    doc = run(nlp, "Norway sent aid on Monday. The country director resigned.", D(2024, 6, 1))
+    assert not any(t.lower().startswith("the country") for t, _ in linked(doc))

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 
 from geobrief.nlp.dictionary import (
     _LABEL_KIND,
+    _LINKING,
     _MODIFIER_TITLES,
     _NAME_MODIFIERS,
     _PRONOUNS,
@@ -44,6 +45,21 @@ from geobrief.nlp.dictionary import (
     slugify,
 )
 from geobrief.nlp.names import name_skeleton
+
+# --------------------------------------------------------------------------------------------------
+# Linking data (knowledge/actor_linking.yaml)
+
+# "<leader> administration": the nouns, as token tuples, longest first.
+_LEADER_BODIES = sorted((tuple(b.split()) for b in _LINKING.get("leader_bodies") or []), key=len, reverse=True)
+# "the island", "the kingdom": noun (token tuple) → which states fit.
+_ANAPHORS = {tuple(k.split()): v for k, v in (_LINKING.get("state_anaphors") or {}).items()}
+_ANAPHOR_MAX = max((len(k) for k in _ANAPHORS), default=0)
+_ISLANDS = frozenset(_LINKING.get("island_states") or [])
+_MONARCHIES = frozenset(_LINKING.get("monarchies") or [])
+_INDEPENDENCE: dict[str, int] = dict(_LINKING.get("independence") or {})
+_NEW_YEARS = int(_LINKING.get("new_state_years") or 10)
+_ANAPHOR_WINDOW = 2  # sentences before the anaphor searched for its state
+_COORD = frozenset({"and", "&", ","})
 
 # --------------------------------------------------------------------------------------------------
 # The spaCy component
@@ -135,7 +151,9 @@ class ActorLinker:
         covered = bytearray(len(doc))
         timeline: dict[str, list[tuple[int, Actor]]] = defaultdict(list)  # name word → (char, person)
         bare: list[tuple[int, Span, int, dt.date | None]] = []  # one-word mentions left unknown
-        for c in chosen:
+        queue = list(chosen)
+        while queue:
+            c = queue.pop(0)
             span = doc[c.start : c.end]
             sent = sent_of(span.start_char)
             date = date_at(sent)
@@ -145,9 +163,20 @@ class ActorLinker:
                     if self.dictionary.exact_id(whole.text, date):
                         span, c.start = whole, outer
                         break
-            actor, from_context = self._link(span, c, date, timeline)
+            limit = queue[0].start if queue else len(doc)
+            body = self._leader_body(doc, c, date, limit)
+            if body is not None:  # "the Trump administration": the leader's state at the date
+                actor, c.end = body
+                span, from_context = doc[c.start : c.end], False
+            else:
+                parts = self._coordinated(doc, c, date, timeline)
+                if parts:  # "Sisi and Abiy" read by spaCy as one organisation: each name on its own
+                    queue[:0] = parts
+                    continue
+                actor, from_context = self._link(span, c, date, timeline)
             if actor is None:
                 continue
+            actor = self._side(actor, span, sent, mentions)
             covered[c.start : c.end] = b"\x01" * (c.end - c.start)
             if not from_context and " " not in span.text and self._guessed(actor, span.text, date):
                 bare.append((len(mentions), span, sent, date))
@@ -169,9 +198,114 @@ class ActorLinker:
                 timeline[k].sort(key=lambda e: e[0])
             mentions.extend(self._bare_names(doc, covered, timeline, sent_of, date_at))
             mentions.sort(key=lambda m: m.start)
+        anaphors = self._anaphors(doc, mentions, sent_of, date_at)
+        if anaphors:
+            mentions = sorted([*mentions, *anaphors], key=lambda m: m.start)
         doc._.actor_mentions = mentions
         doc._.actors = {m.actor.id: m.actor for m in mentions}
         return doc
+
+    def _leader_body(self, doc: Doc, c: _Cand, date: dt.date | None, limit: int) -> tuple[Actor, int] | None:
+        """ "The Trump administration", "the Sisi government", "the Biden White House": a head of state or
+        government's name before a body noun is that leader's state at the date. Returns the state and the
+        end of the mention (the noun may follow spaCy's entity, up to ``limit``, the next candidate)."""
+        if not _LEADER_BODIES or c.label not in ("ORG", "PERSON", None):
+            return None
+        words = [t.lower_ for t in doc[c.start : c.end]]
+        for body in _LEADER_BODIES:
+            n = len(body)
+            if len(words) > n and tuple(words[-n:]) == body:  # the noun inside the entity
+                name, end = doc[c.start : c.end - n], c.end
+            elif c.end + n <= min(limit, len(doc)) and tuple(t.lower_ for t in doc[c.end : c.end + n]) == body:
+                name, end = doc[c.start : c.end], c.end + n
+            else:
+                continue
+            if not name.text[:1].isupper() or any(t.is_punct for t in name):
+                return None
+            iso = self.dictionary.leader_state(name.text, date)
+            state = self.dictionary.state(iso) if iso else None
+            return (state, end) if state is not None else None
+        return None
+
+    def _coordinated(
+        self, doc: Doc, c: _Cand, date: dt.date | None, timeline: dict[str, list[tuple[int, Actor]]]
+    ) -> list[_Cand]:
+        """One entity over coordinated names ("Sisi and Abiy", "Putin, Xi and Modi") that is no name
+        itself: its parts, when every part links to a known person or state on its own."""
+        if c.label is None or c.end - c.start < 3:
+            return []
+        toks = doc[c.start : c.end]
+        if not any(t.lower_ in _COORD for t in toks[1:-1]):
+            return []
+        if self.dictionary.exact_id(toks.text, date):
+            return []
+        parts: list[_Cand] = []
+        lo = c.start
+        for i in range(c.start, c.end + 1):
+            if i == c.end or doc[i].lower_ in _COORD:
+                if i > lo:
+                    parts.append(_Cand(lo, i, "PERSON"))
+                lo = i + 1
+        if len(parts) < 2:
+            return []
+        for p in parts:
+            span = doc[p.start : p.end]
+            if not span.text[:1].isupper() or len(span) > 4:
+                return []
+            actor = self._link(span, _Cand(p.start, p.end, "PERSON"), date, timeline)[0]
+            if actor is None or ":" in actor.id or actor.kind not in ("person", "state"):
+                return []
+        return parts
+
+    def _side(self, actor: Actor, span: Span, sent: int, mentions: list[Mention]) -> Actor:
+        """A place between or split among states (a ceasefire line, a divided region) that no one state
+        holds stands for the side the sentence has not named yet: "Indian commandos raided launch pads
+        across the Line of Control" strikes Pakistan."""
+        if actor.kind != "place" or actor.country is not None:
+            return actor
+        rec = self.dictionary.record(actor.id)
+        if rec is None or len(rec.sides) < 2:
+            return actor
+        named = {m.actor.country for m in mentions if m.sentence == sent and m.actor.country}
+        named_sides = [s for s in rec.sides if s in named]
+        others = [s for s in rec.sides if s not in named]
+        if len(named_sides) == 1 and len(others) == 1:
+            return Actor(actor.id, actor.name, actor.kind, others[0], list(actor.aliases))
+        return actor
+
+    def _anaphors(self, doc: Doc, mentions: list[Mention], sent_of: Any, date_at: Any) -> list[Mention]:
+        """ "The island", "the kingdom", "the new state": the one fitting state named in this sentence or
+        the two before (none if two fit). Lower-case nouns only, so "the Republic of Korea" stays a name."""
+        if not _ANAPHORS:
+            return []
+        states = [m for m in mentions if m.actor.kind == "state"]
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        out: list[Mention] = []
+        n = len(doc)
+        for tok in doc:
+            if tok.lower_ != "the" or tok.idx in taken:
+                continue
+            for size in range(min(_ANAPHOR_MAX, n - tok.i - 1), 0, -1):
+                noun = doc[tok.i + 1 : tok.i + 1 + size]
+                fit = _ANAPHORS.get(tuple(t.text for t in noun))
+                if fit is None:
+                    continue
+                after = doc[noun.end] if noun.end < n else None
+                if after is not None and (after.lower_ == "of" or after.text[:1].isupper()):
+                    break  # "the island of Hokkaido", "the island Taiwan claims"
+                if after is not None and after.pos_ in ("NOUN", "PROPN") and after.lower_ not in ("'s", "’s"):
+                    break  # "the country director": a modifier, not the phrase's head
+                sent = sent_of(tok.idx)
+                date = date_at(sent)
+                near = [m for m in states if m.start < tok.idx and sent - _ANAPHOR_WINDOW <= m.sentence <= sent]
+                fits = {m.actor.id for m in near if _fits(m.actor.id, fit, date)}
+                if len(fits) == 1:
+                    actor = self.dictionary.state(fits.pop())
+                    if actor is not None:
+                        span = doc[tok.i : noun.end]
+                        out.append(Mention(actor, span.text, span.start_char, span.end_char, sent, None))
+                break
+        return out
 
     def _mention(self, actor: Actor, span: Span, sent: int, date: dt.date | None) -> Mention:
         role = None
@@ -326,10 +460,22 @@ class ActorLinker:
                     country = d.state_of_words(words[:n])
                     if country:
                         break
+            if country is None and kind == "organization":
+                country = self._state_after_of(words)
             if country and kind == "person":  # "Bosnian Serbs", "Kosovar Albanians": a people, not a person
                 kind = "group"
         key = name_skeleton(name) if kind == "person" else slugify(name)  # spelling variants: one person
         return Actor(f"{kind}:{key}", name, kind, country, [])
+
+    def _state_after_of(self, words: list[str]) -> str | None:
+        """A body named "<noun> of <state>" ("Government of India", "Ministry of Defence of Ukraine") is
+        that state's; the state must end the name ("Bank of Japan", not "Institute of Korean Studies")."""
+        for i in range(len(words) - 1, 0, -1):
+            if words[i - 1] == "of" and len(words) - i <= 3:
+                iso = self.dictionary.state_of_words(words[i:])
+                if iso:
+                    return iso
+        return None
 
     @staticmethod
     def _remember(
@@ -342,6 +488,9 @@ class ActorLinker:
             words = _name_words(name)
             if words:
                 keys.update((normalize(words[0]).casefold(), normalize(words[-1]).casefold()))
+                particle, _, rest = words[-1].partition("-")  # "al-Sisi" is also "Sisi"
+                if rest and particle.islower() and len(particle) <= 3 and rest[:1].isupper():
+                    keys.add(normalize(rest).casefold())
         for k in keys:
             if k and k not in _TITLE_WORDS and (only is None or k == only):
                 timeline[k].append((char, actor))
@@ -406,6 +555,20 @@ def _variants(surface: str, is_person: bool) -> set[str]:
                 out.add(f"{words[0]} {words[1]}-{words[2].lower()}")
                 out.add(f"{words[0]} {words[1]}{words[2].lower()}")
     return out
+
+
+def _fits(iso: str, fit: str, date: dt.date | None) -> bool:
+    """Whether a state fits an anaphor's noun (actor_linking.yaml ``state_anaphors``)."""
+    if fit == "island":
+        return iso in _ISLANDS
+    if fit == "monarchy":
+        return iso in _MONARCHIES
+    if fit == "republic":
+        return iso not in _MONARCHIES
+    if fit == "new":
+        year = _INDEPENDENCE.get(iso)
+        return year is not None and date is not None and 0 <= date.year - year <= _NEW_YEARS
+    return True
 
 
 def _modified(doc: Doc, start: int) -> bool:

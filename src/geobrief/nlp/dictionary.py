@@ -252,6 +252,7 @@ class _Record:
     valid_until: int | None = None
     family_name: str | None = None
     capital: str | None = None
+    sides: list[str] = field(default_factory=list)  # a place: the states it lies between or is split among
 
     def valid_in(self, year: int) -> bool:
         return (self.valid_from is None or self.valid_from <= year) and (
@@ -261,7 +262,7 @@ class _Record:
 
 # libyaml's loader where PyYAML was built with it: the pure-Python one takes seconds on the people files.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_LIST_FIELDS = ("aliases", "demonyms", "metonyms", "roles", "members")
+_LIST_FIELDS = ("aliases", "demonyms", "metonyms", "roles", "members", "held_by", "sides")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -289,9 +290,11 @@ def _infer_kind(entry: dict[str, Any], rel: Path) -> str:
     else an organisation in an ``organizations*.yaml`` file; else a state."""
     if entry.get("kind"):
         return str(entry["kind"])
+    stem = rel.stem.lower()
+    if "place" in stem:
+        return "place"
     if "roles" in entry or "people" in rel.parts[:-1]:
         return "person"
-    stem = rel.stem.lower()
     if "organization" in stem or "organisation" in stem:
         return "organization"
     return "state"
@@ -701,11 +704,35 @@ class ActorDictionary:
         text = _POSSESSIVE.sub("", " ".join(words))
         return self._state_words.get(normalize(text))
 
+    def leader_state(self, surface: str, date: dt.date | None) -> str | None:
+        """The state a head of state or government named by ``surface`` (a surname or full name) led at
+        ``date``, else the one state any such leader of that name ever led: "the Eisenhower administration".
+
+        Only senior offices count, so a minister's surname never makes an "administration".
+        """
+        prepared, _article = _prepare(surface)
+        words = prepared.split()
+        if not words or len(words) > 4:
+            return None
+        ids = [i for i in self._candidates(prepared, False) if self.records[i].kind == "person"]
+        if not ids and len(words) == 1:
+            k = normalize(words[0])
+            ids = self._surnames.get(k) or self._surnames.get(k.casefold()) or []
+        senior = ("head_of_state", "head_of_government")
+        roles = [(i, r) for i in dict.fromkeys(ids) for r in self.records[i].roles if r.role in senior]
+        if date is not None:
+            now = {r.country for _i, r in roles if r.active_on(date)}
+            if len(now) == 1:
+                return now.pop()
+        people = {i for i, _r in roles}
+        countries = {r.country for _i, r in roles}
+        return countries.pop() if len(people) == 1 and len(countries) == 1 else None
+
     def _actor(self, rec: _Record, date: dt.date | None) -> Actor:
         country: str | None
         if rec.kind == "state":
             country = rec.id
-        elif rec.kind == "person":
+        elif rec.kind == "person" or (rec.kind == "place" and rec.roles):
             country = self._person_country(rec, date)
         else:
             country = rec.country
@@ -769,7 +796,8 @@ def _record(aid: str, kind: str, entry: dict[str, Any], warnings: list[str]) -> 
         return [str(x) for x in entry.get(k) or [] if x is not None and str(x).strip()]
 
     roles: list[Role] = []
-    for r in entry.get("roles") or []:
+    # A place's dated holders are read like a person's offices: the state it stands for at a date.
+    for r in (entry.get("held_by") or []) if kind == "place" else (entry.get("roles") or []):
         if not isinstance(r, dict) or not r.get("country"):
             warnings.append(f"{aid}: role without a country: {r!r}")
             continue
@@ -799,6 +827,7 @@ def _record(aid: str, kind: str, entry: dict[str, Any], warnings: list[str]) -> 
         valid_until=_year_of(entry.get("valid_until")),
         family_name=entry.get("family_name"),
         capital=entry.get("capital"),
+        sides=[str(x).upper() for x in entry.get("sides") or [] if x],
     )
 
 
