@@ -47,11 +47,14 @@ def build_pipeline(settings: Settings | None = None) -> Language:
     import geobrief.nlp.claims  # noqa: F401
     import geobrief.nlp.events  # noqa: F401
     import geobrief.nlp.interests  # noqa: F401
+    import geobrief.nlp.paragraphs  # noqa: F401
     import geobrief.nlp.quotes  # noqa: F401
     import geobrief.nlp.temporal  # noqa: F401
 
     nlp = load_model(settings.model)
     config = {"geobrief_actor_linker": {"extra_paths": list(settings.actor_files)}}
+    if "parser" in nlp.pipe_names and "geobrief_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("geobrief_paragraphs", before="parser")  # a line break ends a heading's sentence
     previous = "ner"
     for name in GEOBRIEF_COMPONENTS:
         if name not in nlp.pipe_names:

@@ -51,7 +51,9 @@ _PRONOUN_GENDER = {
     "hers": "f",
     "herself": "f",
 }
-_GENDER_WINDOW = 40  # tokens after a mention in which its he/she cue is looked for
+_GENDER_CUES = frozenset({"he", "she", "his"})  # "her"/"him" are as often another person's
+_GENDER_WINDOW = 40
+_RELATIVE = frozenset({"who", "that", "which"})  # tokens after a mention in which its he/she cue is looked for
 
 
 @dataclass(slots=True)
@@ -90,6 +92,10 @@ class Lexicon:
     male_names: frozenset[str] = frozenset()
     female_names: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
+    quantifiers: frozenset[str] = frozenset()
+    indefinites: frozenset[str] = frozenset()
+    group_nouns: frozenset[str] = frozenset()
+    stance_adjectives: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -110,6 +116,10 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         male_names=lower("male_names"),
         female_names=lower("female_names"),
         document_nouns=lower("document_nouns"),
+        quantifiers=lower("quantifiers"),
+        indefinites=lower("indefinites"),
+        group_nouns=lower("group_nouns"),
+        stance_adjectives=lower("stance_adjectives"),
     )
 
 
@@ -137,11 +147,12 @@ class _Ctx:
     spans: list[tuple[int, int, str | None, bool]]  # named spans: start, end, actor id, is person
     quoted: list[tuple[int, int]] = field(default_factory=list)  # direct-quote content, sorted
     speakers: list[tuple[int, _Speaker]] = field(default_factory=list)  # (char, named speaker) found so far
-    gender: dict[str, str] = field(default_factory=dict)  # surname (lower) → "m" / "f", from gold-free cues
+    person_starts: set[int] = field(default_factory=set)
+    gender: dict[str, str] = field(default_factory=dict)  # name or surname (lower) → "m" / "f", gold-free cues
 
     def gender_of(self, sp: _Speaker) -> str | None:
-        words = sp.text.split()
-        return self.gender.get(words[-1].lower()) if words else None
+        words = sp.text.lower().split()
+        return (self.gender.get(" ".join(words)) or self.gender.get(words[-1])) if words else None
 
     def sent_of(self, char: int) -> int:
         return max(0, bisect_right(self.sent_starts, char) - 1)
@@ -200,35 +211,73 @@ def _extra_persons(ctx: _Ctx) -> None:
 
 
 def _genders(ctx: _Ctx) -> dict[str, str]:
-    """Surname → gender, from a title (Mr., Ms.), a known first name, or the first he/she after a mention."""
-    doc, lex = ctx.doc, ctx.lex
-    starts = {p.start for p in ctx.persons}
-    out: dict[str, str] = {}
+    """Name → gender, from a title (Mr., Ms.), a known first name, or the he/she that follows its mentions.
+
+    A title or first name settles it; otherwise each mention outside quotes votes with the first
+    he/she/his after it, and the majority wins (one "when Roe left, she …" is outvoted). A one-word
+    mention votes for the full name it is part of. Keys are the full name and, where no two genders
+    claim it, its surname and first name alone ("Mary Nicholson" and "Trevor Nicholson" share a
+    surname, not a gender).
+    """
+    fulls = {p.text.lower() for p in ctx.persons if " " in p.text}
+    owner: dict[str, set[str]] = {}
+    for name in fulls:
+        words = name.split()
+        for part in {words[0], words[-1]}:
+            owner.setdefault(part, set()).add(name)
+    strong: dict[str, str] = {}
+    votes: dict[str, list[str]] = {}
     for p in ctx.persons:
-        words = p.text.split()
-        if not words or words[-1].lower() in out or ctx.in_quote(p.start):
+        key = p.text.lower()
+        if not key or ctx.in_quote(p.start):
             continue
-        span = doc.char_span(p.start, p.end, alignment_mode="expand")
-        if span is None:
-            continue
-        cues = {words[0].lower(), doc[span.start - 1].lower_ if span.start > 0 else ""}
-        g = None
-        if cues & lex.male_titles or (len(words) > 1 and words[0].lower() in lex.male_names):
-            g = "m"
-        elif cues & lex.female_titles or (len(words) > 1 and words[0].lower() in lex.female_names):
-            g = "f"
-        else:
-            sent = ctx.sent_of(p.start)
-            limit = ctx.sent_starts[sent + 2] if sent + 2 < len(ctx.sent_starts) else len(doc.text)
-            for t in doc[span.end : span.end + _GENDER_WINDOW]:
-                if t.idx >= limit or (t.idx in starts and t.idx != p.start):
-                    break  # another person comes first: the pronoun may be theirs
-                if not ctx.in_quote(t.idx) and t.lower_ in _PRONOUN_GENDER:
-                    g = _PRONOUN_GENDER[t.lower_]
-                    break
-        if g is not None:
-            out[words[-1].lower()] = g
-    return out
+        if " " not in key and len(owner.get(key, ())) == 1:
+            key = next(iter(owner[key]))
+        g, sure = _gender_cue(ctx, p)
+        if g is not None and sure:
+            strong.setdefault(key, g)
+        elif g is not None:
+            votes.setdefault(key, []).append(g)
+    full: dict[str, str] = {}
+    for key, vs in votes.items():
+        m, f = vs.count("m"), vs.count("f")
+        if m != f:
+            full[key] = "m" if m > f else "f"
+    full.update(strong)
+    return {**_name_parts(full), **full}
+
+
+def _name_parts(full: dict[str, str]) -> dict[str, str]:
+    """First names and surnames of gendered full names, where only one gender claims them."""
+    parts: dict[str, set[str]] = {}
+    for name, g in full.items():
+        words = name.split()
+        if len(words) > 1:
+            for part in {words[0], words[-1]}:
+                parts.setdefault(part, set()).add(g)
+    return {part: next(iter(gs)) for part, gs in parts.items() if len(gs) == 1}
+
+
+def _gender_cue(ctx: _Ctx, p: _Speaker) -> tuple[str | None, bool]:
+    """A mention's gender cue and whether it is sure (a title or first name) or a vote (a later pronoun)."""
+    doc, lex = ctx.doc, ctx.lex
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None:
+        return None, False
+    words = p.text.lower().split()
+    cues = {words[0], doc[span.start - 1].lower_ if span.start > 0 else ""}
+    if cues & lex.male_titles or (len(words) > 1 and words[0] in lex.male_names):
+        return "m", True
+    if cues & lex.female_titles or (len(words) > 1 and words[0] in lex.female_names):
+        return "f", True
+    sent = ctx.sent_of(p.start)
+    limit = ctx.sent_starts[sent + 2] if sent + 2 < len(ctx.sent_starts) else len(doc.text)
+    for t in doc[span.end : span.end + _GENDER_WINDOW]:
+        if t.idx >= limit or (t.idx in ctx.person_starts and t.idx != p.start):
+            break  # another person comes first: the pronoun may be theirs
+        if t.lower_ in _GENDER_CUES and not ctx.in_quote(t.idx):
+            return _PRONOUN_GENDER[t.lower_], False
+    return None, False
 
 
 def _lookup(ctx: _Ctx, start: int, end: int) -> tuple[int, int, str | None, bool] | None:
@@ -256,14 +305,21 @@ def _propn_chain(tok: Token) -> Span:
 def _speaker_from_token(ctx: _Ctx, tok: Token) -> _Speaker:
     """The speaker a subject token names: its entity, proper-noun chain, or noun phrase; pronouns resolved."""
     doc = ctx.doc
-    low = tok.lower_
-    # an appositive name beats a role noun: "the spokesman, John Smith, said"
-    if tok.pos_ in ("NOUN", "PRON"):
+    # an appositive name beats a role noun: "the spokesman, John Smith, said", "Keeper of the Seal, Jane Roe, said"
+    if tok.pos_ in ("NOUN", "PRON") or (tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON"):
         for child in tok.children:
-            if child.dep_ == "appos" and child.pos_ == "PROPN":
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and (tok.pos_ != "PROPN" or child.ent_type_ == "PERSON"):
                 tok = child
                 break
+        else:  # the parser hangs the name on the title's last word: "Keeper of the Seal, Jane Roe, said"
+            tok = next((t for t in tok.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON"), tok)
+    low = tok.lower_
     hit = _lookup(ctx, tok.idx, tok.idx + len(tok.text))
+    named = bool(tok.ent_type_) and tok.text[:1].isupper() and low not in ctx.lex.pronouns
+    pronoun = tok.pos_ == "PRON" and not named  # a name tagged as a pronoun: "Brind'Amour"
+    if pronoun and low in ctx.lex.quantifiers:  # "some in the community say", "others said": no one named
+        phrase = doc[tok.i : tok.right_edge.i + 1] if tok.right_edge.i - tok.i < 6 else doc[tok.i : tok.i + 1]
+        return _Speaker(phrase.text, phrase.start_char, phrase.end_char, named=False)
     conj = [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
     if conj and tok.pos_ == "PROPN":  # "Jane Roe and John Doe said": both speak, neither is a later "he"
         s, e = (
@@ -271,13 +327,19 @@ def _speaker_from_token(ctx: _Ctx, tok: Token) -> _Speaker:
             conj[-1].right_edge.idx + len(conj[-1].right_edge.text),
         )
         return _Speaker(doc.text[s:e], s, e)
-    if hit is not None and tok.pos_ != "PRON":
+    if hit is not None and not pronoun:
         s, e, aid, _person = hit
         return _Speaker(doc.text[s:e], s, e, aid)
     if tok.pos_ == "PROPN":
         span = _propn_chain(tok)
         return _Speaker(span.text, span.start_char, span.end_char)
-    if low in ctx.lex.pronouns or tok.pos_ == "PRON":
+    if low == "it":  # "It blamed the South and declared …": the state or body last named as a subject
+        found = _last_body(ctx, tok) or next(  # … else the last speaker who is no person
+            (sp for _c, sp in reversed(ctx.speakers) if sp.start not in ctx.person_starts and not ctx.gender_of(sp)),
+            None,
+        )
+        return found or _Speaker(tok.text, tok.idx, tok.idx + len(tok.text), named=False)
+    if low in ctx.lex.pronouns or pronoun:
         return _resolve(ctx, tok.lower_, tok.idx) or _Speaker(tok.text, tok.idx, tok.idx + len(tok.text), named=False)
     # a common noun phrase: a role pointing back, or a source in its own right ("the city", "police")
     left = tok.left_edge
@@ -294,9 +356,13 @@ def _speaker_from_token(ctx: _Ctx, tok: Token) -> _Speaker:
             )
             if h is not None:
                 return _Speaker(doc.text[h[0] : h[1]], h[0], h[1], h[2])
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is not None:  # "her statement read", "the ministry's release said": the owner speaks
+            return _speaker_from_token(ctx, owner)
     phrase = doc[left.i : tok.i + 1]
     words = " ".join(t.lower_ for t in phrase if t.pos_ not in ("DET", "PUNCT"))
-    if low in ctx.lex.roles or words in ctx.lex.roles:
+    indefinite = any(c.dep_ == "det" and c.lower_ in ctx.lex.indefinites for c in tok.children)
+    if (low in ctx.lex.roles or words in ctx.lex.roles) and not indefinite:  # "a spokeswoman said": someone new
         found = _with_role(ctx, tok) or _resolve(ctx, tok.lower_, tok.idx)
         if found is not None:
             return found
@@ -320,6 +386,18 @@ def _with_role(ctx: _Ctx, role: Token) -> _Speaker | None:
     return None
 
 
+def _last_body(ctx: _Ctx, tok: Token) -> _Speaker | None:
+    """The last named non-person (a state, an organisation) that is a clause subject before ``tok``."""
+    for s, e, aid, person in reversed(ctx.spans):
+        if e > tok.idx or person or ctx.in_quote(s) or tok.idx - s > _CONTINUE_CHARS:
+            continue
+        if s < tok.idx - _CONTINUE_CHARS:
+            break
+        if _is_subject(ctx.doc, s, e):
+            return _Speaker(ctx.doc.text[s:e], s, e, aid)
+    return None
+
+
 def _resolve(ctx: _Ctx, word: str, char: int) -> _Speaker | None:
     """A pronoun or role → the last named person before it.
 
@@ -330,8 +408,10 @@ def _resolve(ctx: _Ctx, word: str, char: int) -> _Speaker | None:
         return ctx.speakers[-1][1] if ctx.speakers and word != "they" else None
     want = _PRONOUN_GENDER.get(word)
 
-    def agrees(sp: _Speaker) -> bool:  # "she" never points back to a man, nor "he" to a woman
+    def agrees(sp: _Speaker) -> bool:  # "she" never points back to a man, nor "he" to a woman or a council
         g = ctx.gender_of(_fuller(ctx, sp))
+        if want is not None and g is None and not ctx.lex.group_nouns.isdisjoint(sp.text.lower().split()):
+            return False  # "the Youth Council said … she said": a body is not a he or she
         return want is None or (g in (None, want) and " and " not in sp.text)
 
     best: tuple[int, _Speaker] | None = None
@@ -363,12 +443,23 @@ def _fuller(ctx: _Ctx, sp: _Speaker) -> _Speaker:
 
 
 def _subject(tok: Token) -> Token | None:
-    """The grammatical subject of a verb, looking through conjunctions and "saying"-type clauses."""
+    """The grammatical subject of a verb, looking through conjunctions and "saying"-type clauses.
+
+    A passive verb's speaker is its agent ("was called … by Roe"), or no one: the subject of "X has
+    long been called a “…”" is what was named.
+    """
+    if tok.dep_ == "acomp" and tok.head is not tok:  # "observers, who became concerned that …"
+        tok = tok.head
     for _ in range(3):
         for child in tok.children:
+            if child.dep_ == "nsubjpass" and tok.tag_ == "VBN":
+                agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+                return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             if child.dep_ in _SUBJ_DEPS:
                 if "\n" in tok.doc.text[child.idx : tok.idx] and tok.i > 0 and tok.doc[tok.i - 1].pos_ == "PROPN":
                     return tok.doc[tok.i - 1]  # a heading run into the sentence: "Trade talks\n\nRoe said"
+                if child.lower_ in _RELATIVE and tok.dep_ == "relcl" and tok.head.pos_ in ("PROPN", "NOUN"):
+                    return tok.head  # "… by Roe, who noted that …": the relative pronoun's antecedent
                 return child
         if tok.dep_ in ("conj", "advcl", "xcomp", "ccomp") and tok.head is not tok:
             tok = tok.head
@@ -403,12 +494,19 @@ def _find_pieces(text: str) -> list[_Piece]:
     pieces: list[_Piece] = []
     for p_i, (ps, pe) in enumerate(_paragraphs(text)):
         open_at: int | None = None
+        carried = bool(pieces) and pieces[-1].close_mark < 0 and pieces[-1].para == p_i - 1
         for i in range(ps, pe):
             c = text[i]
+            if carried and open_at is None and (c in _CLOSE_CURLY or (c == _STRAIGHT and _closes(text, i, pe))):
+                # the quote left open by the last paragraph ends here, its opening mark omitted: “… / … ,” said Roe
+                pieces.append(_Piece(ps, i, ps - 1, i, p_i))
+                carried = False
+                continue
             if c in _OPEN_CURLY or (c == _STRAIGHT and open_at is None):
                 if c == _STRAIGHT and i > ps and text[i - 1].isalnum() and i + 1 < pe and text[i + 1] in " ,.":
                     continue  # inch mark / stray closer: 12" gun
                 open_at = i
+                carried = False
             elif (c in _CLOSE_CURLY or c == _STRAIGHT) and open_at is not None:
                 pieces.append(_Piece(open_at + 1, i, open_at, i, p_i))
                 open_at = None
@@ -427,6 +525,11 @@ def _find_pieces(text: str) -> list[_Piece]:
     return out
 
 
+def _closes(text: str, i: int, end: int) -> bool:
+    """A straight mark that closes: after a word or punctuation, before a space, punctuation or the line end."""
+    return i > 0 and not text[i - 1].isspace() and (i + 1 >= end or text[i + 1] in " ,.;:?!)—-")
+
+
 def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
     span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
     return list(span) if span is not None else []
@@ -442,14 +545,15 @@ def _attribution_after(
     """`“…,” he said` / `“…,” said the minister`: a speech verb right after the closing mark."""
     doc = ctx.doc
     toks = _tokens_between(doc, pc.close_mark + 1, limit)[:window]
-    ended = doc.text[pc.start : pc.end].rstrip()[-1:]
+    ended = doc.text[pc.start : pc.end].rstrip().rstrip("'’\"")[-1:]  # a quote ending on a nested one: “… son,’”
     words = [t for t in toks if t.is_alpha]
     if ended == "." and words and words[0].is_title and words[0].text not in ("I",):
         return None  # “… done.” The next sentence starts: no attribution here
     raw = doc.text[pc.close_mark + 1 : pc.close_mark + 3].lstrip()
     comma = doc.text[pc.end : pc.end + 1] == "," or raw.startswith((",", "—"))
-    if ended not in (",", "?", "!", "—", "-") and not comma:
-        return None  # attribution after a quote is set off by a comma: “…,” she said
+    typo = sources and ended.isalnum() and bool(words) and words[0].text[:1].isupper()  # a sentence, comma left out
+    if ended not in (",", "?", "!", "—", "-") and not comma and not typo:
+        return None  # attribution after a quote is set off by a comma (or typed without one: “… now” Roe said)
     for j, tok in enumerate(toks):
         if tok.text in _OPEN_CURLY or tok.text == _STRAIGHT or tok.text in ".!?;":
             break
@@ -480,6 +584,8 @@ def _adjacent_subject(toks: list[Token], j: int, after_ok: bool = True) -> Token
         t = toks[k]
         if t.pos_ in ("PROPN", "PRON", "NOUN") and t.ent_type_ not in ("DATE", "TIME"):
             return t
+        if t.ent_type_ in _SPEAKER_LABELS and t.is_alpha and not t.is_lower:
+            return t  # a name the tagger took for a verb: "“…,” DeBoer said"
         if t.text in '”"':
             break
     return None
@@ -515,10 +621,15 @@ def _embedding_verb(ctx: _Ctx, pc: _Piece, floor: int) -> Token | None:
             continue  # a term quoted earlier in the sentence: “completely unfair” for the students “to …”
         if tok.text in ".!?":
             return None
-        if _is_speech(tok, ctx.lex) and _subject(tok) is not None:
+        stance = tok.dep_ == "acomp" and tok.lemma_.lower() in ctx.lex.stance_adjectives
+        if (_is_speech(tok, ctx.lex) or stance) and (_subject(tok) is not None or _passive(tok)):
             inside = any(t.idx >= pc.open_mark for t in tok.subtree)
             return tok if inside else None
     return None
+
+
+def _passive(tok: Token) -> bool:
+    return tok.tag_ == "VBN" and any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
 
 
 def _colon_subject(ctx: _Ctx, pc: _Piece, floor: int) -> Token | None:
@@ -569,9 +680,10 @@ def extract_quotes(doc: Doc, lexicon: Lexicon | None = None) -> list[Quote]:
     pieces = _find_pieces(text)
     ctx.quoted = sorted((pc.start, pc.end) for pc in pieces)
     _extra_persons(ctx)
+    ctx.person_starts = {p.start for p in ctx.persons}
     ctx.gender = _genders(ctx)
     # an untagged proper noun is a person only if a he/she points back to it ("Niederreiter … his")
-    ctx.persons = [p for p in ctx.persons if p.tagged or p.text.split()[-1].lower() in ctx.gender]
+    ctx.persons = [p for p in ctx.persons if p.tagged or ctx.gender_of(p) is not None]
     paras = _paragraphs(text) or [(0, len(text))]
     para_start = [p[0] for p in paras]
 
@@ -625,7 +737,7 @@ def extract_quotes(doc: Doc, lexicon: Lexicon | None = None) -> list[Quote]:
         elif c.verb is None:
             speaker = _resolve(ctx, "", c.start)  # … or gives the words of the person just introduced
         if speaker is not None and speaker.named:
-            ctx.speakers.append((c.start, speaker))
+            ctx.speakers.append((c.end, speaker))  # where its words end: a name inside them is not the topic
         last = (c.para, speaker)
         quotes.append(_make(ctx, c.kind, c.start, c.end, speaker, c.verb_text))
     for i in range(len(cands) - 2, -1, -1):  # “… (paragraph ends open) / “…,” she said: same speaker
@@ -668,6 +780,8 @@ def _indirect(ctx: _Ctx, used: set[int], direct: list[tuple[int, int]], para_of:
         if tok.i in used or ctx.in_quote(tok.idx):
             continue
         if _is_speech(tok, lex):
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
+                continue  # "If anyone told him that …": a supposition, not a report
             clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
             if clause is None and tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
                 clause = tok.head  # "The talks, he said, had failed": the host clause is the report
@@ -717,6 +831,9 @@ def _source_head(ctx: _Ctx, prep: Token) -> Token:
     doc = ctx.doc
     nxt = doc[prep.i + 1] if prep.i + 1 < len(doc) else prep
     obj = next((c for c in prep.children if c.dep_ == "pobj"), nxt)
+    owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+    if owner is not None and obj.lemma_.lower() in ctx.lex.document_nouns:
+        return owner  # "according to the city's Street Needs Assessment": the city, whatever its report is called
     end = max(obj.right_edge.i, obj.i)
     for t in doc[prep.i + 1 : end + 1]:
         if t.ent_type_ in _SPEAKER_LABELS and t.pos_ == "PROPN":
