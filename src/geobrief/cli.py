@@ -429,7 +429,8 @@ def sources(actor_a: str, actor_b: str, db: str | None, by: str, fmt: str) -> No
     """Sources compared on a dyad: events (cooperative/conflictual), tone, stance cues, forecasts, voice.
 
     Stance scores are cue rates relative to general news (2 = twice as frequent); the cue words found are
-    listed so that each figure can be checked against the text. Disagreements follow the table."""
+    listed so that each figure can be checked against the text. A source's voice is the stance where it
+    stands out most from the other sources listed. Disagreements follow the table."""
     with _open(db) as gb:
         rows = gb.sources(actor_a, actor_b, by=by)
         disagreements = gb.disagreements(actor_a, actor_b)
@@ -448,7 +449,9 @@ def sources(actor_a: str, actor_b: str, db: str | None, by: str, fmt: str) -> No
         else:
             head += f" ({len(r['docs'])} documents)"
         click.echo(head)
-        click.echo(f"  voice: {r['voice'].upper()}")
+        alone = r.get("voice_vs_news")
+        note = f" (against news alone: {alone})" if alone != r["voice"] else ""
+        click.echo(f"  voice: {r['voice'].upper()}{note}")
         if r["events"]:
             click.echo(
                 f"  events: {r['events']} — cooperative {r['cooperation']:.0%}, conflictual {r['conflict']:.0%}, "
