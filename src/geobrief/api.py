@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from geobrief import export as _export
-from geobrief.analysis.merge import SYMMETRIC, fold
+from geobrief.analysis.merge import fold, is_symmetric
 from geobrief.config import Settings
 from geobrief.pipeline import IngestReport, Progress
 from geobrief.pipeline import ingest as _ingest
@@ -129,7 +129,7 @@ class Geobrief:
         if sources or targets:
             # a meeting stored as B → A is the same event as A → B: let `fold` see both directions
             keep = {e["id"] for e in rows}
-            reverse = [e for e in self.store.events(actor=targets, target=sources, **query) if e["type"] in SYMMETRIC]
+            reverse = [e for e in self.store.events(actor=targets, target=sources, **query) if is_symmetric(e)]
             rows = [e for e in fold(list({e["id"]: e for e in rows + reverse}.values())) if e["id"] in keep]
         else:
             rows = fold(rows)

@@ -24,6 +24,13 @@ def test_key_is_symmetric_for_meetings_and_directed_otherwise() -> None:
     assert event_id(ROW) == event_id(ROW | {"source": "RUS", "target": "PRK"})
     assault = ROW | {"type": "ASSAULT"}
     assert event_id(assault) != event_id(assault | {"source": "RUS", "target": "PRK"})
+    signing = ROW | {"type": "SUPPORT", "cameo": "057"}
+    assert event_id(signing) == event_id(signing | {"source": "RUS", "target": "PRK"})  # a treaty is mutual
+    praise = ROW | {"type": "SUPPORT", "cameo": "051"}
+    assert event_id(praise) != event_id(praise | {"source": "RUS", "target": "PRK"})
+    assert event_id(praise) != event_id(signing) and event_id(praise | {"source": "RUS", "target": "PRK"}) != event_id(
+        signing
+    )
     assert event_id(ROW) == event_id(ROW | {"when_start": "2023-09-13", "when_precision": "day"})
     assert event_id(ROW) != event_id(ROW | {"when_start": "2023-04-01"})  # two meetings in one year
     assert event_id(ROW) != event_id(ROW | {"when_start": "2023-01-01", "when_precision": "year"})

@@ -90,7 +90,8 @@ def test_seed_brief_is_a_digest_of_the_three_articles(seeds_db) -> None:
     assert len(brief.sources) == 3
     years = [int(line.when[:4]) for line in brief.timeline]
     assert years == sorted(years) and years[0] < 1950 and years[-1] == 2024
-    assert {"1950", "2000", "2023"} <= {line.when[:4] for line in brief.timeline if "→" in line.text}
+    coded = {line.when[:4] for line in brief.timeline if "→" in line.text or "↔" in line.text}
+    assert {"1950", "2000", "2023"} <= coded
     assert brief.wants["Russia"] and brief.wants["North Korea"]
     assert any("ammunition" in line.text for line in brief.wants["Russia"])
     assert len(brief.forecasts) == 3  # every source's forecasts, with bands

@@ -1,9 +1,9 @@
 """The same event told by several documents becomes one canonical event.
 
 An event's id is a hash of what makes two reports the same event — its PLOVER type, its dyad (unordered
-for the symmetric types: a meeting, an agreement, cooperation), the year it happened in and the month where
-the report gives one, and whether it happened at all (asserted/reported/hedged vs negated/hypothetical/
-denied) — so a second source adds an evidence row to the first instead of a new event, ingesting in
+for the mutual acts: a meeting, an agreement, cooperation, signing a treaty), the year it happened in and the
+month where the report gives one, and whether it happened at all (asserted/reported/hedged vs negated/
+hypothetical/denied) — so a second source adds an evidence row to the first instead of a new event, ingesting in
 any order gives the same events, and re-ingesting changes nothing. Which report's details the canonical
 event shows is also order-free: the most precise date wins, then the earliest, then the lowest CAMEO
 code. A report dated only to a year joins the month-dated event of its year when reading (`fold`).
@@ -14,7 +14,8 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+from geobrief.nlp.events import SYMMETRIC, SYMMETRIC_CODES  # mutual types; mutual acts of other types
+
 UNREAL = frozenset({"negated", "hypothetical", "denied"})
 PRECISION_RANK = {
     p: i for i, p in enumerate(["day", "week", "month", "quarter", "season", "year", "decade", "century"])
@@ -24,15 +25,23 @@ PRECISION_RANK = {
 MONTH_OR_FINER = frozenset({"day", "week", "month"})
 
 
+def is_symmetric(row: dict[str, Any]) -> bool:
+    """Whether the event is one mutual act, so that A → B and B → A are the same event."""
+    return row["type"] in SYMMETRIC or (row.get("cameo") or "") in SYMMETRIC_CODES
+
+
 def event_key(row: dict[str, Any]) -> tuple[str, ...]:
     """What makes two reports one event: type, dyad, year, month where the report gives one, and reality."""
     source, target = row.get("source") or "", row.get("target") or ""
-    if row["type"] in SYMMETRIC and target:
+    kind = row["type"]
+    if is_symmetric(row) and target:
         source, target = sorted((source, target))
+        if kind not in SYMMETRIC:  # a mutual act within a directed type: never the same as a one-way act
+            kind += "/mutual"
     start = row.get("when_start") or ""
     month = start[5:7] if row.get("when_precision") in MONTH_OR_FINER else ""
     real = "unreal" if row.get("modality") in UNREAL else "real"
-    return (row["type"], source, target, start[:4], month, real)
+    return (kind, source, target, start[:4], month, real)
 
 
 def event_id(row: dict[str, Any]) -> str:

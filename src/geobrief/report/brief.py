@@ -19,6 +19,7 @@ import yaml
 
 from geobrief.analysis.chronology import dated_statements
 from geobrief.analysis.disagreements import find as find_disagreements
+from geobrief.analysis.merge import is_symmetric
 from geobrief.analysis.series import dyad_series
 from geobrief.report.charts import series_svg
 
@@ -167,7 +168,8 @@ def build(gb: Any, a: str, b: str | None = None, since: str | None = None, until
         said = snippet(cites[0].doc, cites[0].start, cites[0].end)
         n = e["n_sources"]
         coding = f"CAMEO {e['cameo']}, intensity {e['intensity']}, {n} source{'s' if n > 1 else ''}"
-        line = f"{e['type'].title()} — {src} → {tgt}: “{said}” ({coding})"
+        arrow = "↔" if is_symmetric(e) else "→"  # a mutual act has no direction
+        line = f"{e['type'].title()} — {src} {arrow} {tgt}: “{said}” ({coding})"
         told[key] = Line(line, cites, _date_label(e["when"]))
         timeline.append(told[key])
     # Dated sentences naming both sides that no coded event cites: the rest of an analyst's chronology.
@@ -276,9 +278,16 @@ def build(gb: Any, a: str, b: str | None = None, since: str | None = None, until
         text = _clip(c["text"], 260)
         nutshell.append(Line(f"{text} (“{c['estimative']}”, {_band(c)})", [Cite(c["doc"], c["start"], c["end"])]))
     if len(voice_rows) > 1:
-        parts = [f"{docs[v['doc']]['author'] or 'an unsigned piece'} {v['voice']}" for v in voice_rows]
+        by_voice: dict[str, list[str]] = {}
+        for v in voice_rows:
+            by_voice.setdefault(v["voice"], []).append(docs[v["doc"]]["author"] or "an unsigned piece")
+        parts = [
+            f"{', '.join(who[:3])}{' and others' if len(who) > 3 else ''} {voice}"
+            + (f" ({len(who)} sources)" if len(who) > 1 else "")
+            for voice, who in sorted(by_voice.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        ]
         nutshell.append(
-            Line(f"The sources read differently: {', '.join(parts)}.", [c for line in voices for c in line.cites[:1]])
+            Line(f"The sources read differently: {'; '.join(parts)}.", [c for line in voices for c in line.cites[:1]])
         )
     for who, lines in wants.items():
         if lines and len(nutshell) < 5:
