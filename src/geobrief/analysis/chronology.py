@@ -32,19 +32,26 @@ class Statement:
     precision: str
 
 
+def sentence_sides(store: Any, doc: str, ids_a: set[str], ids_b: set[str]) -> dict[int, set[str]]:
+    """For each sentence of `doc` naming either side of a dyad, which sides it names ("a", "b"): an actor
+    counts for its own id and for the state it acts for."""
+    mentions = list(store.mentions(doc=doc))
+    countries = store.actor_countries({m.actor for m in mentions})
+    sides: dict[int, set[str]] = {}
+    for m in mentions:
+        ends = {m.actor, countries.get(m.actor, m.actor)}
+        if ends & ids_a:
+            sides.setdefault(m.sentence, set()).add("a")
+        if ends & ids_b:
+            sides.setdefault(m.sentence, set()).add("b")
+    return sides
+
+
 def dated_statements(store: Any, docs: Iterable[str], ids_a: set[str], ids_b: set[str]) -> list[Statement]:
     """Sentences of `docs` naming an actor of each side (or one acting for it) with an absolute date."""
     out: list[Statement] = []
     for doc in docs:
-        mentions = list(store.mentions(doc=doc))
-        countries = store.actor_countries({m.actor for m in mentions})
-        sides: dict[int, set[str]] = {}
-        for m in mentions:
-            ends = {m.actor, countries.get(m.actor, m.actor)}
-            if ends & ids_a:
-                sides.setdefault(m.sentence, set()).add("a")
-            if ends & ids_b:
-                sides.setdefault(m.sentence, set()).add("b")
+        sides = sentence_sides(store, doc, ids_a, ids_b)
         both = {i for i, s in sides.items() if s == {"a", "b"}}
         if not both:
             continue

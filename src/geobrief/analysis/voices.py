@@ -25,6 +25,8 @@ from typing import Any
 
 import yaml
 
+from geobrief.analysis.chronology import sentence_sides
+
 KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
 
 
@@ -170,15 +172,7 @@ def compare(gb: Any, a: str, b: str, *, by: str = "doc") -> list[dict[str, Any]]
     claims = [c for c in gb.claims() if set(c["actors"]) & ids_a and set(c["actors"]) & ids_b]
     rows: dict[str, dict[str, Any]] = {}
     for doc_id, d in docs.items():
-        mentions = list(store.mentions(doc=doc_id))
-        countries = store.actor_countries({m.actor for m in mentions})
-        sides: dict[int, set[str]] = {}
-        for m in mentions:
-            ends = {m.actor, countries.get(m.actor) or m.actor}
-            if ends & ids_a:
-                sides.setdefault(m.sentence, set()).add("a")
-            if ends & ids_b:
-                sides.setdefault(m.sentence, set()).add("b")
+        sides = sentence_sides(store, doc_id, ids_a, ids_b)
         if not any(s == {"a", "b"} for s in sides.values()):
             continue
         record = store.document(doc_id)
