@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from geobrief.analysis.voices import count_cues, stances, words  # noqa: E402
+from geobrief.analysis.voices import own_words, sentence_cues, stances, words  # noqa: E402
 
 
 def main() -> None:
@@ -31,10 +32,11 @@ def main() -> None:
     totals = dict.fromkeys(stances()["stances"], 0)
     n_words = 0
     for f in files:
-        text = f.read_text(encoding="utf-8", errors="replace")
+        text = own_words(f.read_text(encoding="utf-8", errors="replace"))
         n_words += words(text)
-        for name, found in count_cues(text).items():
-            totals[name] += sum(found.values())
+        for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):  # counted as in a document: own words, per sentence
+            for name, found in sentence_cues(sentence).items():
+                totals[name] += sum(found.values())
     out = {
         "source": f"BBC News 2004–2005, {args.corpus.name} section",
         "documents": len(files),

@@ -6,7 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 import geobrief
-from geobrief.analysis.voices import baselines, count_cues, profile, stances
+from geobrief.analysis.voices import baselines, count_cues, own_words, profile, sentence_cues, stances
 
 
 def test_cues_match_words_endings_and_phrases_only_whole() -> None:
@@ -17,6 +17,22 @@ def test_cues_match_words_endings_and_phrases_only_whole() -> None:
     assert found["alarmed"] == Counter({"threats": 1, "escalated": 1, "dangerous": 1, "escalation": 1})
     assert found["transactional"] == Counter({"in return": 1, "cash": 1, "deal": 1})
     assert found["dismissive"] == Counter({"sceptics": 1, "symbolic": 1, "little more than": 1, "posturing": 1})
+
+
+def test_quoted_words_are_not_the_authors() -> None:
+    text = 'Putin praised the struggle against a “dangerous enemy”. He said: "We fear nothing." A threat.'
+    own = own_words(text, [(len(text) - 9, len(text) - 1)])
+    assert len(own) == len(text) and "dangerous" not in own and "fear" not in own and "threat" not in own
+    assert own.startswith("Putin praised the struggle against a ")
+    assert count_cues(own)["alarmed"] == Counter()
+
+
+def test_a_dismissed_fear_is_no_alarm() -> None:
+    dismissed = sentence_cues("Such fears of a catastrophic war have proven unfounded.")
+    assert dismissed["alarmed"] == Counter() and dismissed["dismissive"] == Counter({"unfounded": 1})
+    assert sentence_cues("Fears of a catastrophic war are growing.")["alarmed"] == Counter(
+        {"fears": 1, "catastrophic": 1}
+    )
 
 
 def test_baselines_cover_every_stance() -> None:

@@ -5,9 +5,10 @@ For each document that names both sides of the dyad:
 - the dyad's events it reports: how many, the share cooperative (quad classes 1–2) and conflictual (3–4),
   their mean Goldstein intensity;
 - the tone of its sentences naming both sides: the mean VADER compound score (−1 hostile … +1 warm);
-- its stance cues (`knowledge/voices.yaml`): alarmed, transactional and dismissive words in its text,
-  per 1,000 words, divided by the same cues' rate in general news, with the words found
-  and, as evidence, the spans of the three sentences with the most cues of each stance;
+- its stance cues (`knowledge/voices.yaml`): alarmed, transactional and dismissive words in the author's
+  own words (quotations skipped; alarm inside a dismissive sentence is what is dismissed), per 1,000
+  words, divided by the same cues' rate in general news, with the words found and, as evidence, the
+  spans of the three sentences with the most cues of each stance;
 - its forecasts and judgments on the dyad: how many carry a band, and their mean probability;
 - its voice: among several sources, the stance where it stands out most from the others (its score over
   their mean score); alone, or as `voice_vs_news`, the stance with the highest score against news (at
@@ -60,6 +61,27 @@ def _matchers() -> dict[str, re.Pattern[str]]:
 def count_cues(text: str) -> dict[str, Counter[str]]:
     """The cue words of each stance found in `text`, lower-cased, with their counts."""
     return {name: Counter(" ".join(m.lower().split()) for m in rx.findall(text)) for name, rx in _matchers().items()}
+
+
+_QUOTED = re.compile(r"“[^”\n]{1,600}”|\"[^\"\n]{1,600}\"")
+
+
+def own_words(text: str, spans: list[tuple[int, int]] = ()) -> str:  # type: ignore[assignment]
+    """`text` with quoted words blanked out, offsets kept: a voice is the author's, and words in quotation
+    marks are someone else's (a speaker's, or a term held at arm's length)."""
+    chars = list(text)
+    for start, end in [*spans, *((m.start(), m.end()) for m in _QUOTED.finditer(text))]:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def sentence_cues(text: str) -> dict[str, Counter[str]]:
+    """The cues of one sentence, read in its frame: in a sentence that dismisses ("such fears have proven
+    unfounded", "there is no evidence of lethal aid"), alarmed words are what is dismissed, not alarm."""
+    found = count_cues(text)
+    if found.get("dismissive") and found.get("alarmed"):
+        found["alarmed"] = Counter()
+    return found
 
 
 def words(text: str) -> int:
@@ -176,11 +198,14 @@ def compare(gb: Any, a: str, b: str, *, by: str = "doc") -> list[dict[str, Any]]
         if not any(s == {"a", "b"} for s in sides.values()):
             continue
         record = store.document(doc_id)
+        quoted = [(q.start, q.end) for q in store.quotes(doc=doc_id) if q.kind in ("direct", "term")]
+        own = own_words(record.text, quoted)
         c = _empty()
         for idx, sent in enumerate(store.sentences(doc_id)):
             text = " ".join(record.text[sent.start : sent.end].split())
-            c["words"] += words(text)
-            found = count_cues(text)
+            mine = " ".join(own[sent.start : sent.end].split())
+            c["words"] += words(mine)
+            found = sentence_cues(mine)
             _add(c, {"cues": found})
             for name, n in found.items():
                 if n:
