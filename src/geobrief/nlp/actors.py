@@ -58,6 +58,7 @@ _ISLANDS = frozenset(_LINKING.get("island_states") or [])
 _MONARCHIES = frozenset(_LINKING.get("monarchies") or [])
 _INDEPENDENCE: dict[str, int] = dict(_LINKING.get("independence") or {})
 _NEW_YEARS = int(_LINKING.get("new_state_years") or 10)
+_INSTRUMENTS = frozenset(w.lower() for w in _LINKING.get("instruments") or [])
 _ANAPHOR_WINDOW = 2  # sentences before the anaphor searched for its state
 _COORD = frozenset({"and", "&", ","})
 
@@ -620,10 +621,12 @@ def _recent(timeline: dict[str, list[tuple[int, Actor]]], text: str, char: int, 
 
 def _junk(span: Span) -> bool:
     """Entities that are not actors: digits/punctuation, single letters, pronouns, stop words, titles,
-    lower-case words, quoted titles of works, text running across lines."""
+    lower-case words, quoted titles of works, named agreements and laws, text running across lines."""
     text = span.text
     letters = sum(c.isalpha() for c in text)
     if letters < 2 or "\n" in text or len(span) > 8:
+        return True
+    if len(span) > 1 and span[-1].lower_ in _INSTRUMENTS:  # "the Brussels Agreement": a text, not an actor
         return True
     first = next((c for c in text if c.isalpha()), "")
     if not first.isupper():

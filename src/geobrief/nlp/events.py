@@ -84,6 +84,15 @@ _SETTING_PREPS = frozenset({"under", "at", "in", "during", "after", "through", "
 _LOCAL_TYPES = frozenset({"PROTEST", "MOBILIZE", "COERCE", "ASSAULT"})
 _LOCAL_ROOTS = frozenset({"08", "14", "15", "17", "18", "19", "20"})  # also when intended: "will lift a curfew in X"
 _ISO3 = re.compile(r"^[A-Z]{3}$")
+# Where an act without a named target takes place, which then stands for its target (CAMEO 141 usage note):
+# "in X", and for force and shows of force "into the waters around X", "across X", "off X", "north of X".
+_PLACE_PREPS = frozenset({"in", "at", "inside", "throughout", "into", "around", "across", "near", "off", "over",
+                          "along", "within", "of"})  # fmt: skip
+# Acts whose target, when none is named, is the actor's own state: protests (CAMEO 14: dissent is addressed
+# to one's own government unless another is named), curfews and states of emergency imposed or lifted.
+_DOMESTIC_CODES = ("14", "1723", "1724", "0813", "0814")
+_NAMING_VERBS = frozenset({"call", "name", "dub", "term", "label", "brand", "style"})  # with an object predicate
+_BEARINGS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 ANY_OBJECT = "*"  # in a verb pattern: any direct object ("strike *": struck a target, not went on strike)
 
 if not Doc.has_extension("events"):
@@ -287,6 +296,7 @@ class _Arg:
     actor_id: str  # the actor as mentioned
     state: str  # the state-level id
     token: int
+    domestic: bool = False  # the source's own state as target: a protest or curfew at home
 
 
 def state_of(actor: Any) -> str | None:
@@ -629,8 +639,8 @@ class EventExtractor:
             lemma = _lemma(tok, self.lex.verbs)
             if lemma in self.lex.verbs:
                 pat = _match(self.lex.verbs[lemma], tok, _bag(tok))
-                if pat is None:
-                    continue
+                if pat is None or (lemma in _NAMING_VERBS and any(c.dep_ == "oprd" for c in tok.children)):
+                    continue  # "drills it called Joint Sword": naming, not a phone call
                 for c in tok.children:
                     if c.dep_ in ("dobj", "attr") and c.lemma_.lower() in pat.words:
                         absorbed.add(c.i)
@@ -894,6 +904,10 @@ class EventExtractor:
                 continue
             if not pred.targets and (ptype in _LOCAL_TYPES or pred.pat.cameo[:2] in _LOCAL_ROOTS):
                 pred.targets = self._local_target(ctx, pred, ptype, code.code)
+            if not pred.targets and pred.sources and pred.pat.cameo.startswith(_DOMESTIC_CODES):
+                src = pred.sources[0]  # "Iraqi Kurds demonstrated", "imposed martial law": at home
+                if _ISO3.match(src.state):
+                    pred.targets = [_Arg(src.state, src.state, src.token, domestic=True)]
             pairs = self._pairs(pred, ptype, code.code)
             if not pairs:
                 if require_actors:
@@ -953,16 +967,35 @@ class EventExtractor:
                 return [_Arg(f"group:{obj.lemma_.lower()}", src.state, obj.i)]  # the people as mentioned
         heads = {pred.tok.i, pred.anchor.i}
         heads |= {c.i for h in (pred.tok, pred.anchor) for c in h.children if c.dep_ == "dobj"}  # "a curfew in X"
+        heads |= {c.i for h in list(heads) for c in ctx.doc[h].conjuncts}  # "struck batteries and sites across X"
+        own = {a.state for a in pred.sources}
         for t in pred.clause:
-            if t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "inside", "throughout") and t.head.head.i in heads:
-                found = [a for a in ctx.actors(t) if _ISO3.match(a.state)]
+            if t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS and self._placed_on(t, heads):
+                found = [a for a in ctx.actors(t) if _ISO3.match(a.state) and a.state not in own]
                 if found:
                     return found[:1]
         return []
 
+    @staticmethod
+    def _placed_on(place: Token, heads: set[int]) -> bool:
+        """`place` locates one of `heads` through a chain of place phrases: "fired missiles [into the waters
+        [around Taiwan]]", "test-fired missiles into the sea [north of Taiwan]", "struck sites [across Iran]"."""
+        t = place
+        for _ in range(4):
+            prep = t.head
+            if t.dep_ != "pobj" or prep.lower_ not in _PLACE_PREPS:
+                return False
+            up = prep.head
+            if up.dep_ == "advmod" and up.lower_ in _BEARINGS:  # "north of Taiwan"
+                up = up.head
+            if up.i in heads:
+                return True
+            t = up
+        return False
+
     def _pairs(self, pred: _Pred, ptype: str, code: str) -> list[tuple[_Arg | None, _Arg | None]]:
         srcs = pred.sources
-        tgts = [t for t in pred.targets if all(t.actor_id != s.actor_id for s in srcs)]
+        tgts = [t for t in pred.targets if t.domestic or all(t.actor_id != s.actor_id for s in srcs)]
         if not srcs:
             return []
         if not tgts:
