@@ -437,3 +437,37 @@ def test_seed002_dated_events(seed002: list[Event], type_: str, source: str, tar
 def test_seed002_treaty_is_a_signed_agreement(seed002: list[Event]) -> None:
     e = _dated(seed002, "SUPPORT", "SUN", "PRK", 1961)
     assert e.cameo == "057" and e.when["basis"] == "expression"
+
+
+# -- targets where none is named -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("In August 2022 China fired ballistic missiles into the waters around Taiwan.", "CHN", "TWN"),
+        ("Israeli aircraft struck air-defence batteries and missile-production sites across Iran.", "ISR", "IRN"),
+    ],
+)
+def test_place_of_force_stands_for_its_target(events: Any, text: str, source: str, target: str) -> None:
+    _find(events(text), "ASSAULT", source, target)
+
+
+def test_protest_and_curfew_without_target_are_domestic(events: Any) -> None:
+    _find(
+        events("Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk on Sunday."),
+        "PROTEST",
+        "IRQ",
+        "IRQ",
+    )
+    _find(events("The Sudanese government imposed martial law on Monday."), "COERCE", "SDN", "SDN")
+
+
+def test_naming_is_no_phone_call(events: Any) -> None:
+    assert not [e for e in events("The navy staged drills that Beijing called Joint Sword.") if e.cameo == "041"]
+    _find(events("Biden called Xi on Tuesday."), "CONSULT", "USA", "CHN")
+
+
+def test_a_named_agreement_is_no_actor(events: Any) -> None:
+    found = events("On 19 April 2013 the prime ministers of Serbia and Kosovo initialled the Brussels Agreement.")
+    assert {(e.source, e.target) for e in found if e.cameo == "057"} == {("SRB", "XKX"), ("XKX", "SRB")}

@@ -592,6 +592,13 @@ def _subject(tok: Token, lex: Lexicon) -> tuple[Token | None, bool]:
     return None, False
 
 
+def _names(verb: Token) -> bool:
+    """The verb gives something a name: an object predicate ("called Kim a friend") or two objects, as the
+    parser reads "drills that Beijing called Joint Sword"."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
+    return len(objects) > 1 or any(c.dep_ == "oprd" for c in objects)
+
+
 def _light_verb(noun: Token) -> Token | None:
     """The verb whose object the noun predicate is: "joined [sanctions]", "launched [an attack]", "paid [a visit]"."""
     h = noun.head
@@ -639,7 +646,7 @@ class EventExtractor:
             lemma = _lemma(tok, self.lex.verbs)
             if lemma in self.lex.verbs:
                 pat = _match(self.lex.verbs[lemma], tok, _bag(tok))
-                if pat is None or (lemma in _NAMING_VERBS and any(c.dep_ == "oprd" for c in tok.children)):
+                if pat is None or (lemma in _NAMING_VERBS and _names(tok)):
                     continue  # "drills it called Joint Sword": naming, not a phone call
                 for c in tok.children:
                     if c.dep_ in ("dobj", "attr") and c.lemma_.lower() in pat.words:
