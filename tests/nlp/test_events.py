@@ -471,3 +471,19 @@ def test_naming_is_no_phone_call(events: Any) -> None:
 def test_a_named_agreement_is_no_actor(events: Any) -> None:
     found = events("On 19 April 2013 the prime ministers of Serbia and Kosovo initialled the Brussels Agreement.")
     assert {(e.source, e.target) for e in found if e.cameo == "057"} == {("SRB", "XKX"), ("XKX", "SRB")}
+
+
+def test_implied_target_is_the_other_side_named_just_before(events: Any) -> None:
+    text = (
+        "Relations between the United States and Cuba have thawed. Cuba freed political prisoners in 2015. "
+        "The Biden administration imposed new sanctions in May 2022."
+    )
+    hit = _find(events(text), "SANCTION", "USA", "CUB")
+    assert hit.extras.get("target_implied") is True
+    alone = "The Biden administration imposed new sanctions in May 2022."
+    assert all(e.target is None for e in events(alone) if e.source == "USA")
+
+
+def test_no_implied_target_without_a_clear_other_side(events: Any) -> None:
+    text = "China and India met. Japan and Brazil met. The United States imposed new sanctions in May 2022."
+    assert all(e.target is None for e in events(text) if e.source == "USA" and e.type == "SANCTION")

@@ -91,6 +91,9 @@ _PLACE_PREPS = frozenset({"in", "at", "inside", "throughout", "into", "around", 
 # Acts whose target, when none is named, is the actor's own state: protests (CAMEO 14: dissent is addressed
 # to one's own government unless another is named), curfews and states of emergency imposed or lifted.
 _DOMESTIC_CODES = ("14", "1723", "1724", "0813", "0814")
+# CAMEO roots of acts that always aim at someone: when the sentence names no target, the text's other side is
+# meant (demands, disapproval, rejection, threats, protest, force, reduced relations, coercion, assault).
+_IMPLIED_TARGET_ROOTS = frozenset({"10", "11", "12", "13", "15", "16", "17", "18", "19", "20", "08"})
 _NAMING_VERBS = frozenset({"call", "name", "dub", "term", "label", "brand", "style"})  # with an object predicate
 _BEARINGS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 ANY_OBJECT = "*"  # in a verb pattern: any direct object ("strike *": struck a target, not went on strike)
@@ -371,22 +374,25 @@ class _Ctx:
                 return leader  # "NATO, led by the United States, bombed …": the leading state acts
         if arg or depth > 2:
             return arg
+        group = None  # "the Nationalist government in Taipei": a faction's body located in a state is that state's
         for c in tok.children:
             lead = _child(c, "npadvmod", "compound") if c.dep_ == "amod" and c.lower_ in ("led", "-led") else None
             if lead is not None and (arg := self.mention_arg(lead)):  # "Vietnamese-led forces"
                 return arg
             if c.dep_ in ("compound", "amod", "nmod", "poss", "appos", "npadvmod"):
                 arg = self.mention_arg(c) or (self.actor_of(c, depth + 1) if c.dep_ in ("compound", "appos") else None)
-                if arg:
+                if arg and arg.actor_id.startswith("group:") and not _ISO3.match(arg.state):
+                    group = group or arg
+                elif arg:
                     return arg
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in _FOLLOW_PREPS:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         arg = self.actor_of(p, depth + 1)
-                        if arg:
+                        if arg and (group is None or _ISO3.match(arg.state)):
                             return arg
-        return None
+        return group
 
     def actors(self, tok: Token | None) -> list[_Arg]:
         """The actors of a noun phrase and its conjuncts ("Russia and North Korea", "Hungarian and Romanian …")."""
@@ -915,6 +921,10 @@ class EventExtractor:
                 src = pred.sources[0]  # "Iraqi Kurds demonstrated", "imposed martial law": at home
                 if _ISO3.match(src.state):
                     pred.targets = [_Arg(src.state, src.state, src.token, domestic=True)]
+            implied = False
+            if not pred.targets and pred.sources and code.code[:2] in _IMPLIED_TARGET_ROOTS:
+                pred.targets = self._implied_target(ctx, pred)
+                implied = bool(pred.targets)
             pairs = self._pairs(pred, ptype, code.code)
             if not pairs:
                 if require_actors:
@@ -953,6 +963,7 @@ class EventExtractor:
                         pattern=pred.pat.text,
                         trigger_start=pred.tok.idx,
                         depth=depth,
+                        extras={"target_implied": True} if implied and tgt else {},
                     )
                 )
         events.sort(key=lambda e: (e.sentence, e.trigger_start))
@@ -999,6 +1010,34 @@ class EventExtractor:
                 return True
             t = up
         return False
+
+    def _implied_target(self, ctx: _Ctx, pred: _Pred) -> list[_Arg]:
+        """The target of an act aimed at someone the sentence leaves unnamed ("the PLA staged drills", "the
+        administration eased restrictions"): the one other state the text has been naming just before — in
+        this sentence and the two before, the state named most there (ties broken by the whole text so far),
+        when it clearly leads. Analyses of a relationship leave its other side implied this way."""
+        own = {a.state for a in pred.sources}
+        if not all(_ISO3.match(s) for s in own):
+            return []
+        k = ctx.sent_of_token.get(pred.tok.i, 0)
+        lo, hi = ctx.sents[max(0, k - 2)].start_char, ctx.sents[k].end_char
+        near: dict[str, int] = {}
+        before: dict[str, int] = {}
+        for m in ctx.doc._.actor_mentions or []:
+            state = state_of(m.actor) if m.start < hi else None
+            if not state or not _ISO3.match(state) or state in own:
+                continue
+            before[state] = before.get(state, 0) + 1
+            if m.start >= lo:
+                near[state] = near.get(state, 0) + 1
+        ranked = sorted(near, key=lambda st: (near[st], before[st]), reverse=True)
+        if not ranked or (
+            len(ranked) > 1 and (near[ranked[0]], before[ranked[0]]) == (near[ranked[1]], before[ranked[1]])
+        ):
+            return []
+        if len(ranked) > 1 and near[ranked[0]] < 2 * near[ranked[1]] and before[ranked[0]] < 2 * before[ranked[1]]:
+            return []  # no clear other side
+        return [_Arg(ranked[0], ranked[0], pred.tok.i)]
 
     def _pairs(self, pred: _Pred, ptype: str, code: str) -> list[tuple[_Arg | None, _Arg | None]]:
         srcs = pred.sources
