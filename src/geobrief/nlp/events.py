@@ -32,6 +32,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from itertools import permutations
@@ -831,31 +832,39 @@ class EventExtractor:
             for extra in tok.children:  # "Egypt and newly independent Sudan signed": two subjects parsed apart
                 if extra.dep_ == "nsubj" and subj is not None and extra.i != subj.i and subj.head == tok:
                     sources += [a for a in ctx.actors(extra) if all(a.actor_id != b.actor_id for b in sources)]
-            targets = self._verb_targets(ctx, tok, pat)
+            targets = self._verb_targets(ctx, tok, pat, sources)
         return _Pred(tok, pat, sources, targets, _clause(tok), tok)
 
-    def _verb_targets(self, ctx: _Ctx, tok: Token, pat: Pattern) -> list[_Arg]:
+    def _verb_targets(self, ctx: _Ctx, tok: Token, pat: Pattern, sources: list[_Arg]) -> list[_Arg]:
+        """The first phrase naming a target; one naming only the source's own side ("banned American exports
+        to the island") gives way to a later one, and is kept only when there is none."""
+        own = {a.state for a in sources}
+        first: list[_Arg] = []
+        for found in self._target_phrases(ctx, tok, pat):
+            if found and not {a.state for a in found} <= own:
+                return found
+            first = first or found
+        return first
+
+    def _target_phrases(self, ctx: _Ctx, tok: Token, pat: Pattern) -> Iterator[list[_Arg]]:
         dobj = _child(tok, "dobj")
         if pat.prep:
             for host in (tok, dobj):
-                if host is not None and (p := _pobj(host, pat.prep)) is not None and (found := ctx.actors(p)):
-                    return found
+                if host is not None and (p := _pobj(host, pat.prep)) is not None:
+                    yield ctx.actors(p)
         for cand in (dobj, _child(tok, "dative")):
-            found = ctx.actors(cand)
-            if found:
-                return found
+            yield ctx.actors(cand)
         if dobj is not None and dobj.lemma_.lower() in pat.words:  # "imposed sanctions against X"
             for prep in _DEFAULT_TARGET_PREPS:
-                if (p := _pobj(dobj, prep)) is not None and (found := ctx.actors(p)):
-                    return found
+                if (p := _pobj(dobj, prep)) is not None:
+                    yield ctx.actors(p)
         for prep in _DEFAULT_TARGET_PREPS:
-            if (p := _pobj(tok, prep)) is not None and (found := ctx.actors(p)):
-                return found
+            if (p := _pobj(tok, prep)) is not None:
+                yield ctx.actors(p)
         if dobj is not None:  # "would boycott all contact with the US", "cut off electricity to X"
             for prep in _DEFAULT_TARGET_PREPS:
-                if (p := _pobj(dobj, prep)) is not None and (found := ctx.actors(p)):
-                    return found
-        return []
+                if (p := _pobj(dobj, prep)) is not None:
+                    yield ctx.actors(p)
 
     def _noun(self, ctx: _Ctx, tok: Token, pat: Pattern) -> _Pred:
         targets: list[_Arg] = []
