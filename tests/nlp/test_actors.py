@@ -584,3 +584,10 @@ def test_state_anaphora(nlp: Any) -> None:
     assert ("the new state", "XKX") in linked(doc)
     doc = run(nlp, "Norway sent aid on Monday. The country director resigned.", D(2024, 6, 1))
     assert not any(t.lower().startswith("the country") for t, _ in linked(doc))
+
+
+def test_ethnic_demonym_is_a_people_not_the_state(nlp: Any) -> None:
+    ids = linked(
+        run(nlp, "Serb forces killed three ethnic Albanians in southeastern Serbia. Albanians voted in Tirana.")
+    )
+    assert ("Albanians", "group:ethnic-albanians") in ids and ("Albanians", "ALB") in ids

@@ -178,6 +178,9 @@ class ActorLinker:
             if actor is None:
                 continue
             actor = self._side(actor, span, sent, mentions)
+            if actor.kind == "state" and c.start > 0 and doc[c.start - 1].lower_ == "ethnic":
+                # "ethnic Albanians" in Serbia or Macedonia: a people, not the state Albania
+                actor = Actor(f"group:ethnic-{slugify(span.text)}", f"ethnic {span.text}", "group", None, [])
             covered[c.start : c.end] = b"\x01" * (c.end - c.start)
             if not from_context and " " not in span.text and self._guessed(actor, span.text, date):
                 bare.append((len(mentions), span, sent, date))
