@@ -487,3 +487,9 @@ def test_implied_target_is_the_other_side_named_just_before(events: Any) -> None
 def test_no_implied_target_without_a_clear_other_side(events: Any) -> None:
     text = "China and India met. Japan and Brazil met. The United States imposed new sanctions in May 2022."
     assert all(e.target is None for e in events(text) if e.source == "USA" and e.type == "SANCTION")
+
+
+def test_force_on_a_named_target_by_unnamed_hands(events: Any) -> None:
+    found = events("Three US servicemen were killed by a roadside bomb outside Basra on Sunday.")
+    _find(found, "ASSAULT", None, "USA")  # type: ignore[arg-type]
+    assert not [e for e in events("Three servicemen were thanked.") if e.source is None]

@@ -95,6 +95,8 @@ _DOMESTIC_CODES = ("14", "1723", "1724", "0813", "0814")
 # CAMEO roots of acts that always aim at someone: when the sentence names no target, the text's other side is
 # meant (demands, disapproval, rejection, threats, protest, force, reduced relations, coercion, assault).
 _IMPLIED_TARGET_ROOTS = frozenset({"10", "11", "12", "13", "15", "16", "17", "18", "19", "20", "08"})
+# Types coded with an unknown source when only the target is named: attacks and coercion by unnamed hands.
+_UNKNOWN_SOURCE_TYPES = frozenset({"ASSAULT", "COERCE"})
 _NAMING_VERBS = frozenset({"call", "name", "dub", "term", "label", "brand", "style"})  # with an object predicate
 _BEARINGS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 ANY_OBJECT = "*"  # in a verb pattern: any direct object ("strike *": struck a target, not went on strike)
@@ -1051,8 +1053,8 @@ class EventExtractor:
     def _pairs(self, pred: _Pred, ptype: str, code: str) -> list[tuple[_Arg | None, _Arg | None]]:
         srcs = pred.sources
         tgts = [t for t in pred.targets if t.domestic or all(t.actor_id != s.actor_id for s in srcs)]
-        if not srcs:
-            return []
+        if not srcs:  # "three US servicemen were killed by a roadside bomb": force on a known target, by someone
+            return [(None, t) for t in tgts] if ptype in _UNKNOWN_SOURCE_TYPES else []
         if not tgts:
             reciprocal = pred.pat.head in self.lex.reciprocal and not pred.intended  # "X and Y fought a war"
             if len(srcs) > 1 and (ptype in SYMMETRIC or code in SYMMETRIC_CODES or reciprocal):
