@@ -45,7 +45,7 @@ def events(nlp: Any):
     return run
 
 
-def _find(found: list[Event], type_: str, source: str, target: str | None) -> Event:
+def _find(found: list[Event], type_: str, source: str | None, target: str | None) -> Event:
     hit = [e for e in found if e.type == type_ and e.source == source and e.target == target]
     assert hit, [(e.type, e.source, e.target, e.trigger) for e in found]
     return hit[0]
@@ -491,5 +491,5 @@ def test_no_implied_target_without_a_clear_other_side(events: Any) -> None:
 
 def test_force_on_a_named_target_by_unnamed_hands(events: Any) -> None:
     found = events("Three US servicemen were killed by a roadside bomb outside Basra on Sunday.")
-    _find(found, "ASSAULT", None, "USA")  # type: ignore[arg-type]
+    _find(found, "ASSAULT", None, "USA")
     assert not [e for e in events("Three servicemen were thanked.") if e.source is None]
