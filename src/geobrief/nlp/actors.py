@@ -137,7 +137,21 @@ class ActorLinker:
         sent_starts, sent_dates = _sentences(doc)
         published = _as_date(doc.user_data.get("published"))
 
-        def date_at(sent: int) -> dt.date | None:
+        points = sorted(doc.user_data.get("date_points") or [], key=lambda p: p[0])
+        point_chars = [p[0] for p in points]
+
+        def date_at(sent: int, char: int | None = None) -> dt.date | None:
+            """The date a name at `char` in sentence `sent` is read at: the date told last before it in the
+            sentence, else the sentence's first, else the sentence's narrative date."""
+            if char is not None and points:
+                lo = sent_starts[sent] if sent < len(sent_starts) else 0
+                hi = sent_starts[sent + 1] if sent + 1 < len(sent_starts) else len(doc.text)
+                k = bisect_right(point_chars, char) - 1
+                if k >= 0 and point_chars[k] >= lo:
+                    return _as_date(points[k][1])
+                k += 1
+                if k < len(points) and point_chars[k] < hi:
+                    return _as_date(points[k][1])
             if sent_dates is not None and sent < len(sent_dates) and sent_dates[sent] is not None:
                 return _as_date(sent_dates[sent])
             return published
@@ -157,7 +171,7 @@ class ActorLinker:
             c = queue.pop(0)
             span = doc[c.start : c.end]
             sent = sent_of(span.start_char)
-            date = date_at(sent)
+            date = date_at(sent, span.start_char)
             for outer in (c.outer, c.title_start):  # a title that is part of a name ("Pope Francis")
                 if 0 <= outer < c.start:
                     whole = doc[outer : c.end]

@@ -779,7 +779,15 @@ def _name_words(form: str) -> list[str]:
     words = words[i:]
     while len(words) > 1 and words[-1].rstrip(",") in _NAME_SUFFIXES:
         words = words[:-1]
-    return words if words and all(w[:1].isupper() for w in words) else []
+    return words if words and words[0][:1].isupper() and all(_name_word(w) for w in words) else []
+
+
+_PARTICLE = re.compile(r"^(?:[a-z]{1,3}-\w|(?:al|el|bin|ibn|bint|van|von|der|den|de|da|di|du|la|le|dos|das)$)")
+
+
+def _name_word(word: str) -> bool:
+    """A word of a personal name: capitalised, or a particle ("al-Sisi", "bin Salman", "van der Bellen")."""
+    return word[:1].isupper() or bool(_PARTICLE.match(word))
 
 
 def _record(aid: str, kind: str, entry: dict[str, Any], warnings: list[str]) -> _Record | None:

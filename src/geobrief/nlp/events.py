@@ -586,6 +586,9 @@ def _subject(tok: Token, lex: Lexicon) -> tuple[Token | None, bool]:
             return t.head, False  # "Iran, which was at war with Iraq": the relative's antecedent
         if s is not None:
             return s, False
+        s = _swallowed_subject(t)
+        if s is not None:
+            return s, False
         sp = _child(t, "nsubjpass")
         if sp is not None:
             return (sp, True) if t == tok else (sp, False)
@@ -599,6 +602,18 @@ def _subject(tok: Token, lex: Lexicon) -> tuple[Token | None, bool]:
             return t.head, t.tag_ == "VBN"
         break
     return None, False
+
+
+def _swallowed_subject(verb: Token) -> Token | None:
+    """A name the parser read into a date phrase just before the verb: "On 22 October [Kennedy] announced"."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children) or verb.i == 0:
+        return None
+    prev = verb.doc[verb.i - 1]
+    if prev.pos_ != "PROPN" or prev.dep_ != "pobj" or prev.head.head != verb:
+        return None
+    if not any(c.like_num or c.ent_type_ == "DATE" for c in prev.head.subtree if c.i < prev.i):
+        return None
+    return prev
 
 
 def _names(verb: Token) -> bool:
@@ -1028,8 +1043,8 @@ class EventExtractor:
         this sentence and the two before, the state named most there (ties broken by the whole text so far),
         when it clearly leads. Analyses of a relationship leave its other side implied this way."""
         own = {a.state for a in pred.sources}
-        if not all(_ISO3.match(s) for s in own):
-            return []
+        if len(own) != 1 or not all(_ISO3.match(s) for s in own):
+            return []  # "the two countries fought a war": a joint or reciprocal act has its parties already
         k = ctx.sent_of_token.get(pred.tok.i, 0)
         lo, hi = ctx.sents[max(0, k - 2)].start_char, ctx.sents[k].end_char
         near: dict[str, int] = {}

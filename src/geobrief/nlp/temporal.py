@@ -11,7 +11,7 @@ import datetime as dt
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from geobrief.nlp.timex import Timex, narrative_times, tag
+from geobrief.nlp.timex import Timex, is_narrative, narrative_times, tag
 
 if not Doc.has_extension("timexes"):
     Doc.set_extension("timexes", default=None)
@@ -42,8 +42,10 @@ class TimexTagger:
         times = narrative_times(doc.text, published, sentences, timexes)
         doc._.timexes = timexes
         doc._.sentence_times = times
-        # The actor linker reads roles at these dates.
+        # The actor linker reads roles at these dates: each sentence's, and within a sentence the date
+        # told just before a name ("In 1960 Eisenhower …, and in 1962 Kennedy …").
         doc.user_data["sentence_dates"] = [t[0] if t else published for t in times]
+        doc.user_data["date_points"] = [(t.start, t.value_start) for t in timexes if is_narrative(doc.text, t)]
         return doc
 
 

@@ -958,10 +958,11 @@ def durations(text: str) -> list[Timex]:
 def narrative_times(
     text: str, published: dt.date | None, sentences: list[tuple[int, int]], timexes: list[Timex] | None = None
 ) -> list[tuple[dt.date, dt.date, str] | None]:
-    """Each sentence's narrative time: the last precise-enough date in it, else the one carried over."""
+    """Each sentence's narrative time: the last precise-enough date in it, else the one carried over.
+    A bound ("since 1928", "until 2030", "before 1967") is no time the narrative is at."""
     if timexes is None:
         timexes = tag(text, published, sentences=sentences)
-    ordered = sorted(timexes, key=lambda t: t.start)
+    ordered = sorted((t for t in timexes if is_narrative(text, t)), key=lambda t: t.start)
     out: list[tuple[dt.date, dt.date, str] | None] = []
     current: tuple[dt.date, dt.date, str] | None = None
     i = 0
@@ -973,6 +974,14 @@ def narrative_times(
             i += 1
         out.append(current)
     return out
+
+
+_BOUND = re.compile(r"\b(?:since|until|till|before|ahead\s+of)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+
+
+def is_narrative(text: str, timex: Timex) -> bool:
+    """The expression dates what the sentence tells, rather than bounding it ("since 1928")."""
+    return timex.precision in _FINE and not _BOUND.search(text[max(0, timex.start - 30) : timex.start])
 
 
 _NOT_PAST = re.compile(r"\b(?:by|until|till|before|through|in\s+the\s+next)\s+$", re.I)
