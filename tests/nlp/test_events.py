@@ -493,3 +493,17 @@ def test_force_on_a_named_target_by_unnamed_hands(events: Any) -> None:
     found = events("Three US servicemen were killed by a roadside bomb outside Basra on Sunday.")
     _find(found, "ASSAULT", None, "USA")
     assert not [e for e in events("Three servicemen were thanked.") if e.source is None]
+
+
+def test_a_name_is_read_at_the_date_told_before_it(events: Any) -> None:
+    found = events("In October 1960 Dwight Eisenhower banned exports to Cuba, and in 1962 Castro met Khrushchev.")
+    _find(found, "SANCTION", "USA", "CUB")  # Eisenhower in 1960, though the sentence ends in 1962
+
+
+def test_subject_read_into_a_date_phrase(events: Any) -> None:
+    _find(events("On 22 October 1962 Kennedy announced a naval quarantine of Cuba."), "COERCE", "USA", "CUB")
+
+
+def test_surname_after_a_name_with_a_particle(events: Any) -> None:
+    text = "Egypt's president Abdel Fattah al-Sisi spoke. In March 2021 Sisi threatened Ethiopia."
+    _find(events(text), "THREATEN", "EGY", "ETH")

@@ -418,3 +418,10 @@ def test_named_periods(text: str, name: str, lo: dt.date, hi: dt.date) -> None:
 def test_named_periods_need_their_capitals_and_stay_out_of_the_evaluation() -> None:
     assert tag("a korean war of words; the great war of attrition", D(2024, 1, 1)) == []
     assert [t.text for t in tag_all("During the Korean War in 1951.", D(2024, 1, 1))] == ["1951"]
+
+
+def test_a_bound_sets_no_narrative_time() -> None:
+    text = "In March 2016 Obama became the first president to visit Cuba since 1928. He met Castro."
+    sentences = [(0, 73), (74, len(text))]
+    times = narrative_times(text, PUB, sentences, tag(text, PUB, sentences=sentences))
+    assert times[0] == times[1] == (D(2016, 3, 1), D(2016, 3, 31), "month")
