@@ -507,3 +507,10 @@ def test_subject_read_into_a_date_phrase(events: Any) -> None:
 def test_surname_after_a_name_with_a_particle(events: Any) -> None:
     text = "Egypt's president Abdel Fattah al-Sisi spoke. In March 2021 Sisi threatened Ethiopia."
     _find(events(text), "THREATEN", "EGY", "ETH")
+
+
+def test_unnamed_people_act_for_the_state_they_are_placed_in(events: Any) -> None:
+    text = "Tens of thousands of university students throughout Indonesia staged mass demonstrations on Saturday."
+    hit = _find(events(text), "PROTEST", "IDN", "IDN")
+    assert hit.source_actor == "group:student"
+    assert not [e for e in events("Students thanked their teachers on Saturday.") if e.source]

@@ -88,7 +88,7 @@ _ISO3 = re.compile(r"^[A-Z]{3}$")
 # Where an act without a named target takes place, which then stands for its target (CAMEO 141 usage note):
 # "in X", and for force and shows of force "into the waters around X", "across X", "off X", "north of X".
 _PLACE_PREPS = frozenset({"in", "at", "inside", "throughout", "into", "around", "across", "near", "off", "over",
-                          "along", "within", "of"})  # fmt: skip
+                          "along", "within", "of", "from"})  # fmt: skip
 # Acts whose target, when none is named, is the actor's own state: protests (CAMEO 14: dissent is addressed
 # to one's own government unless another is named), curfews and states of emergency imposed or lifted.
 _DOMESTIC_CODES = ("14", "1723", "1724", "0813", "0814")
@@ -181,6 +181,7 @@ class Lexicon:
     demand_codes: dict[str, str] = field(default_factory=dict)  # … of an act → demanding it (10x)
     domestic_groups: frozenset[str] = frozenset()  # "protesters", "opposition": a state's own people
     reciprocal: frozenset[str] = frozenset()  # "fight", "war": several subjects and no object act on each other
+    armed_groups: frozenset[str] = frozenset()  # "rebels", "guerrillas": fighters named by what they do
 
     @staticmethod
     def recode(table: dict[str, str], code: str) -> str | None:
@@ -251,6 +252,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         codes("demand_codes"),
         words("domestic_groups"),
         words("reciprocal"),
+        words("armed_groups"),
     )
 
 
@@ -850,7 +852,30 @@ class EventExtractor:
                 if extra.dep_ == "nsubj" and subj is not None and extra.i != subj.i and subj.head == tok:
                     sources += [a for a in ctx.actors(extra) if all(a.actor_id != b.actor_id for b in sources)]
             targets = self._verb_targets(ctx, tok, pat, sources)
+            if not sources and subj is not None:
+                sources = self._located_group(ctx, subj, tok)
         return _Pred(tok, pat, sources, targets, _clause(tok), tok)
+
+    def _located_group(self, ctx: _Ctx, subj: Token, verb: Token) -> list[_Arg]:
+        """Unnamed people acting where the sentence places them: "students throughout Indonesia staged
+        demonstrations", "prisoners rioted at a jail in Dili", "rebels in the Ivory Coast blocked transport" —
+        they act for that state (CAMEO codes such actors by country and sector)."""
+        head = subj
+        for _ in range(3):  # "tens of thousands of students"
+            nxt = _pobj(head, "of")
+            if nxt is None or head.lemma_.lower() in self.lex.domestic_groups | self.lex.armed_groups:
+                break
+            head = nxt
+        lemma = head.lemma_.lower()
+        if lemma not in self.lex.domestic_groups | self.lex.armed_groups or ctx.actors(head):
+            return []
+        heads = {head.i, verb.i, subj.i}
+        for t in sorted({*head.subtree, *_clause(verb)}, key=lambda t: t.i):
+            if t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS and self._placed_on(t, heads):
+                found = [a for a in ctx.actors(t) if _ISO3.match(a.state)]
+                if found:
+                    return [_Arg(f"group:{lemma}", found[0].state, head.i)]
+        return []
 
     def _verb_targets(self, ctx: _Ctx, tok: Token, pat: Pattern, sources: list[_Arg]) -> list[_Arg]:
         """The first phrase naming a target; one naming only the source's own side ("banned American exports
@@ -922,6 +947,8 @@ class EventExtractor:
                 subj, passive = _subject(verb, self.lex)
                 if not passive:
                     sources = ctx.actors(subj)
+                    if not sources and subj is not None:
+                        sources = self._located_group(ctx, subj, verb)
             if not targets:  # "imposed sanctions on X" with "on X" attached to the verb
                 for prep in preps:
                     if (p := _pobj(verb, prep)) is not None and (targets := ctx.actors(p)):
