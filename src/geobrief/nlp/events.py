@@ -970,7 +970,9 @@ class EventExtractor:
                 continue
             if not pred.targets and (ptype in _LOCAL_TYPES or pred.pat.cameo[:2] in _LOCAL_ROOTS):
                 pred.targets = self._local_target(ctx, pred, ptype, code.code)
-            if not pred.targets and pred.sources and pred.pat.cameo.startswith(_DOMESTIC_CODES):
+            own = {a.actor_id for a in pred.sources}
+            at_home = all(t.actor_id in own for t in pred.targets)  # none, or only the source itself
+            if at_home and pred.sources and pred.pat.cameo.startswith(_DOMESTIC_CODES):
                 src = pred.sources[0]  # "Iraqi Kurds demonstrated", "imposed martial law": at home
                 if _ISO3.match(src.state):
                     pred.targets = [_Arg(src.state, src.state, src.token, domestic=True)]
