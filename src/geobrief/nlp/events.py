@@ -594,7 +594,8 @@ def _subject(tok: Token, lex: Lexicon) -> tuple[Token | None, bool]:
         sp = _child(t, "nsubjpass")
         if sp is not None:
             return (sp, True) if t == tok else (sp, False)
-        if t.dep_ in ("xcomp", "conj", "pcomp", "acomp") or (t.dep_ == "advcl" and t.tag_ == "VBG"):
+        purpose = t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        if t.dep_ in ("xcomp", "conj", "pcomp", "acomp") or (t.dep_ == "advcl" and t.tag_ == "VBG") or purpose:
             t = t.head
             continue
         if t.dep_ == "acl" and t.tag_ == "VBG" and t.head.dep_ == "dobj" and t.head.head.pos_ == "VERB":
