@@ -514,3 +514,8 @@ def test_unnamed_people_act_for_the_state_they_are_placed_in(events: Any) -> Non
     hit = _find(events(text), "PROTEST", "IDN", "IDN")
     assert hit.source_actor == "group:student"
     assert not [e for e in events("Students thanked their teachers on Saturday.") if e.source]
+
+
+def test_a_region_of_a_state_is_the_state(events: Any) -> None:
+    found = events("Vietnamese-led forces have retaken a strategic village in Western Cambodia.")
+    _find(found, "ASSAULT", "VNM", "KHM")

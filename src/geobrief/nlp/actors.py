@@ -59,6 +59,13 @@ _MONARCHIES = frozenset(_LINKING.get("monarchies") or [])
 _INDEPENDENCE: dict[str, int] = dict(_LINKING.get("independence") or {})
 _NEW_YEARS = int(_LINKING.get("new_state_years") or 10)
 _INSTRUMENTS = frozenset(w.lower() for w in _LINKING.get("instruments") or [])
+_REGION_WORDS = frozenset(
+    f"{p}{d}{s}"
+    for d in ("north", "south", "east", "west")
+    for p in ("", "north", "south")
+    for s in ("", "ern")
+    if not (p and d in ("north", "south"))
+) | {"central", "northeast", "northwest", "southeast", "southwest", "upper", "lower"}
 _ANAPHOR_WINDOW = 2  # sentences before the anaphor searched for its state
 _COORD = frozenset({"and", "&", ","})
 
@@ -467,6 +474,12 @@ class ActorLinker:
         )
         if rid is not None:
             return d.get(rid, date)
+        if len(words) > 1 and words[0].lower() in _REGION_WORDS and c.label in ("GPE", "LOC", None):
+            # "southern Lebanon", "Western Cambodia": a region of a state (names such as "South Korea" and
+            # "East Timor" resolved above, as whole names)
+            rid = d.resolve_id(" ".join(words[1:]), date)
+            if rid is not None and (region := d.get(rid, date)) is not None and region.kind == "state":
+                return region
         if c.label is None or _junk(span):
             return None
         kind = "person" if c.titled and c.label in ("ORG", "GPE") else _LABEL_KIND[c.label]

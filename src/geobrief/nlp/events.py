@@ -607,6 +607,11 @@ def _subject(tok: Token, lex: Lexicon) -> tuple[Token | None, bool]:
     return None, False
 
 
+def _edge(place: Token) -> bool:
+    """ "on the Thai border": a place at a state's edge says where, not whom."""
+    return place.lemma_.lower() in ("border", "frontier", "boundary", "borderland", "coast", "shore")
+
+
 def _swallowed_subject(verb: Token) -> Token | None:
     """A name the parser read into a date phrase just before the verb: "On 22 October [Kennedy] announced"."""
     if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children) or verb.i == 0:
@@ -872,7 +877,7 @@ class EventExtractor:
             return []
         heads = {head.i, verb.i, subj.i}
         for t in sorted({*head.subtree, *_clause(verb)}, key=lambda t: t.i):
-            if t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS and self._placed_on(t, heads):
+            if t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS and self._placed_on(t, heads) and not _edge(t):
                 found = [a for a in ctx.actors(t) if _ISO3.match(a.state)]
                 if found:
                     return [_Arg(f"group:{lemma}", found[0].state, head.i)]
@@ -883,31 +888,27 @@ class EventExtractor:
         to the island") gives way to a later one, and is kept only when there is none."""
         own = {a.state for a in sources}
         first: list[_Arg] = []
-        for found in self._target_phrases(ctx, tok, pat):
+        for phrase in self._target_phrases(tok, pat):
+            found = ctx.actors(phrase)
             if found and not {a.state for a in found} <= own:
                 return found
             first = first or found
         return first
 
-    def _target_phrases(self, ctx: _Ctx, tok: Token, pat: Pattern) -> Iterator[list[_Arg]]:
+    @staticmethod
+    def _target_phrases(tok: Token, pat: Pattern) -> Iterator[Token | None]:
+        """Where a verb's target may be named, in order of preference."""
         dobj = _child(tok, "dobj")
         if pat.prep:
             for host in (tok, dobj):
-                if host is not None and (p := _pobj(host, pat.prep)) is not None:
-                    yield ctx.actors(p)
-        for cand in (dobj, _child(tok, "dative")):
-            yield ctx.actors(cand)
+                yield _pobj(host, pat.prep) if host is not None else None
+        yield dobj
+        yield _child(tok, "dative")
         if dobj is not None and dobj.lemma_.lower() in pat.words:  # "imposed sanctions against X"
-            for prep in _DEFAULT_TARGET_PREPS:
-                if (p := _pobj(dobj, prep)) is not None:
-                    yield ctx.actors(p)
-        for prep in _DEFAULT_TARGET_PREPS:
-            if (p := _pobj(tok, prep)) is not None:
-                yield ctx.actors(p)
+            yield from (_pobj(dobj, prep) for prep in _DEFAULT_TARGET_PREPS)
+        yield from (_pobj(tok, prep) for prep in _DEFAULT_TARGET_PREPS)
         if dobj is not None:  # "would boycott all contact with the US", "cut off electricity to X"
-            for prep in _DEFAULT_TARGET_PREPS:
-                if (p := _pobj(dobj, prep)) is not None:
-                    yield ctx.actors(p)
+            yield from (_pobj(dobj, prep) for prep in _DEFAULT_TARGET_PREPS)
 
     def _noun(self, ctx: _Ctx, tok: Token, pat: Pattern) -> _Pred:
         targets: list[_Arg] = []
@@ -1044,7 +1045,7 @@ class EventExtractor:
         heads |= {c.i for h in list(heads) for c in ctx.doc[h].conjuncts}  # "struck batteries and sites across X"
         own = {a.state for a in pred.sources}
         for t in pred.clause:
-            if t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS and self._placed_on(t, heads):
+            if t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS and self._placed_on(t, heads) and not _edge(t):
                 found = [a for a in ctx.actors(t) if _ISO3.match(a.state) and a.state not in own]
                 if found:
                     return found[:1]
