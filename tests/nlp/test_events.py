@@ -519,3 +519,9 @@ def test_unnamed_people_act_for_the_state_they_are_placed_in(events: Any) -> Non
 def test_a_region_of_a_state_is_the_state(events: Any) -> None:
     found = events("Vietnamese-led forces have retaken a strategic village in Western Cambodia.")
     _find(found, "ASSAULT", "VNM", "KHM")
+
+
+def test_unnamed_people_as_target_are_the_source_states_own(events: Any) -> None:
+    found = events("Egyptian police used tear gas to disperse Moslem fundamentalist demonstrators on Monday night.")
+    hit = [e for e in found if e.source == "EGY" and e.target == "EGY"]
+    assert hit and all(e.target_actor.startswith("group:") for e in hit)

@@ -607,6 +607,10 @@ def _subject(tok: Token, lex: Lexicon) -> tuple[Token | None, bool]:
     return None, False
 
 
+def _stateless_group(arg: _Arg) -> bool:
+    return arg.actor_id.startswith("group:") and not _ISO3.match(arg.state)
+
+
 def _edge(place: Token) -> bool:
     """ "on the Thai border": a place at a state's edge says where, not whom."""
     return place.lemma_.lower() in ("border", "frontier", "boundary", "borderland", "coast", "shore")
@@ -888,12 +892,33 @@ class EventExtractor:
         to the island") gives way to a later one, and is kept only when there is none."""
         own = {a.state for a in sources}
         first: list[_Arg] = []
+        people = None
         for phrase in self._target_phrases(tok, pat):
             found = ctx.actors(phrase)
+            if found and all(_stateless_group(a) for a in found) and self._people(phrase) is not None:
+                found = []  # "Moslem fundamentalist demonstrators": people, of no named state
             if found and not {a.state for a in found} <= own:
                 return found
             first = first or found
+            if people is None and phrase is not None and not found and self._people(phrase) is not None:
+                people = phrase
+        if not first and people is not None and len(own) == 1 and _ISO3.match(next(iter(own))):
+            # "ordered the opposition newspaper to close", "dispersed demonstrators": the source's own people
+            state = next(iter(own))
+            return [_Arg(f"group:{self._people(people)}", state, people.i, domestic=True)]
         return first
+
+    def _people(self, phrase: Token) -> str | None:
+        """The group noun heading `phrase` ("demonstrators", "tens of thousands of students"), if any."""
+        head = phrase
+        groups = self.lex.domestic_groups | self.lex.armed_groups
+        for _ in range(3):
+            if head.lemma_.lower() in groups:
+                return head.lemma_.lower()
+            head = _pobj(head, "of") or _pobj(head, "from")
+            if head is None:
+                return None
+        return None
 
     @staticmethod
     def _target_phrases(tok: Token, pat: Pattern) -> Iterator[Token | None]:
