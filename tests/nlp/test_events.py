@@ -422,6 +422,8 @@ def test_seed000_dated_events(seed000: list[Event], type_: str, source: str, tar
 @pytest.mark.parametrize(
     ("type_", "source", "target", "year"),
     [
+        ("ASSAULT", "RUS", "JPN", 1904),  # the 1904-1905 Russo-Japanese War
+        ("ASSAULT", "JPN", "RUS", 1904),
         ("AID", "SUN", "PRK", 1950),  # Soviet military support during the Korean War
         ("SUPPORT", "SUN", "PRK", 1961),  # the 1961 treaty, signed by both
         ("SUPPORT", "PRK", "SUN", 1961),
@@ -525,3 +527,20 @@ def test_unnamed_people_as_target_are_the_source_states_own(events: Any) -> None
     found = events("Egyptian police used tear gas to disperse Moslem fundamentalist demonstrators on Monday night.")
     hit = [e for e in found if e.source == "EGY" and e.target == "EGY"]
     assert hit and all(e.target_actor.startswith("group:") for e in hit)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "pair"),
+    [
+        ("The Iran-Iraq war lasted from 1980 to 1988.", "ASSAULT", {"IRN", "IRQ"}),
+        ("The Sino-Soviet split deepened in 1960.", "SANCTION", {"CHN", "SUN"}),
+        ("The US-China trade war escalated in 2018.", "SANCTION", {"USA", "CHN"}),
+    ],
+)
+def test_hyphenated_pairs_are_both_sides(events: Any, text: str, type_: str, pair: set[str]) -> None:
+    found = [e for e in events(text) if {e.source, e.target} == pair]
+    assert found and {e.type for e in found} <= {type_, "COERCE"} and len(found) == 2, found
+
+
+def test_a_bare_war_needs_two_sides(events: Any) -> None:
+    assert not [e for e in events("The Korean War ended in 1953. The Cold War ended in 1991.") if e.type == "ASSAULT"]

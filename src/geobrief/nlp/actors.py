@@ -59,6 +59,7 @@ _MONARCHIES = frozenset(_LINKING.get("monarchies") or [])
 _INDEPENDENCE: dict[str, int] = dict(_LINKING.get("independence") or {})
 _NEW_YEARS = int(_LINKING.get("new_state_years") or 10)
 _INSTRUMENTS = frozenset(w.lower() for w in _LINKING.get("instruments") or [])
+_COMBINING: dict[str, str] = dict(_LINKING.get("combining_forms") or {})
 _REGION_WORDS = frozenset(
     f"{p}{d}{s}"
     for d in ("north", "south", "east", "west")
@@ -223,12 +224,27 @@ class ActorLinker:
                 timeline[k].sort(key=lambda e: e[0])
             mentions.extend(self._bare_names(doc, covered, timeline, sent_of, date_at))
             mentions.sort(key=lambda m: m.start)
-        anaphors = self._anaphors(doc, mentions, sent_of, date_at)
+        anaphors = self._anaphors(doc, mentions, sent_of, date_at) + self._combining(doc, mentions, sent_of, date_at)
         if anaphors:
             mentions = sorted([*mentions, *anaphors], key=lambda m: m.start)
         doc._.actor_mentions = mentions
         doc._.actors = {m.actor.id: m.actor for m in mentions}
         return doc
+
+    def _combining(self, doc: Doc, mentions: list[Mention], sent_of: Any, date_at: Any) -> list[Mention]:
+        """ "Russo-Japanese", "Sino-Soviet", "Indo-Pakistani": the combining form before a hyphen names a state
+        (actor_linking.yaml ``combining_forms``)."""
+        taken = {m.start for m in mentions}
+        out: list[Mention] = []
+        for tok in doc[:-2]:
+            iso = _COMBINING.get(tok.text)
+            if iso is None or tok.idx in taken or doc[tok.i + 1].text != "-" or doc[tok.i + 1].whitespace_:
+                continue
+            sent = sent_of(tok.idx)
+            actor = self.dictionary.state(iso)
+            if actor is not None:
+                out.append(Mention(actor, tok.text, tok.idx, tok.idx + len(tok.text), sent, None))
+        return out
 
     def _leader_body(self, doc: Doc, c: _Cand, date: dt.date | None, limit: int) -> tuple[Actor, int] | None:
         """ "The Trump administration", "the Sisi government", "the Biden White House": a head of state or

@@ -607,6 +607,17 @@ def _subject(tok: Token, lex: Lexicon) -> tuple[Token | None, bool]:
     return None, False
 
 
+_NEWCOMERS = frozenset({"refugee", "migrant", "immigrant", "asylum-seeker", "exile"})  # people from elsewhere
+
+
+def _hyphened(mod: Token) -> list[Token]:
+    """The first half of a hyphenated pair modifying a noun: "[Iran]-Iraq war", "[Russo]-Japanese War"."""
+    doc = mod.doc
+    return [
+        c for c in mod.children if c.dep_ in ("compound", "amod") and c.i + 1 < len(doc) and doc[c.i + 1].text == "-"
+    ]
+
+
 def _stateless_group(arg: _Arg) -> bool:
     return arg.actor_id.startswith("group:") and not _ISO3.match(arg.state)
 
@@ -914,7 +925,7 @@ class EventExtractor:
         groups = self.lex.domestic_groups | self.lex.armed_groups
         for _ in range(3):
             if head.lemma_.lower() in groups:
-                return head.lemma_.lower()
+                return head.lemma_.lower() if head.lemma_.lower() not in _NEWCOMERS else None
             head = _pobj(head, "of") or _pobj(head, "from")
             if head is None:
                 return None
@@ -952,7 +963,7 @@ class EventExtractor:
         if not sources:
             for c in tok.children:
                 if c.dep_ in ("amod", "compound", "nmod") and c.i not in taken:
-                    sources = [a for t in (c, *c.conjuncts) if (a := ctx.mention_arg(t))]
+                    sources = [a for t in (c, *c.conjuncts, *_hyphened(c)) if (a := ctx.mention_arg(t))]
                     if sources:
                         break
         if not sources and not targets:  # "talks between X and Y", "the restoration of relations between X and Y"
@@ -1130,6 +1141,8 @@ class EventExtractor:
             reciprocal = pred.pat.head in self.lex.reciprocal and not pred.intended  # "X and Y fought a war"
             if len(srcs) > 1 and (ptype in SYMMETRIC or code in SYMMETRIC_CODES or reciprocal):
                 return list(permutations(srcs, 2))
+            if reciprocal and pred.tok.pos_ in ("NOUN", "PROPN") and not pred.pat.prep:
+                return []  # "the Korean War", "a split": a bare noun of conflict needs its two sides named
             if ptype in REQUIRES_TARGET:
                 return []
             return [(s, None) for s in srcs]
