@@ -163,8 +163,11 @@ def event_disagreements(
     return out
 
 
-def find(gb: Any, a: str | None = None, b: str | None = None) -> list[Disagreement]:
-    """All disagreements in the store behind `gb` (a `geobrief.Geobrief`), or those about `a` (and `b`)."""
+def find(
+    gb: Any, a: str | None = None, b: str | None = None, *, events: list[dict[str, Any]] | None = None
+) -> list[Disagreement]:
+    """All disagreements in the store behind `gb` (a `geobrief.Geobrief`), or those about `a` (and `b`).
+    `events`: ``gb.events()`` already read by the caller, so one brief reads the events once."""
     ids_a = set(gb._state_ids(a) or []) if a else set()
     ids_b = set(gb._state_ids(b) or []) if b else set()
 
@@ -172,7 +175,7 @@ def find(gb: Any, a: str | None = None, b: str | None = None) -> list[Disagreeme
         return (not a or bool(actors & ids_a)) and (not b or bool(actors & ids_b))
 
     live = {d["id"] for d in gb.docs() if not d["duplicate_of"]}
-    events = [e for e in gb.events() if concerns({e["source"], e["target"]})]
+    events = [e for e in (gb.events() if events is None else events) if concerns({e["source"], e["target"]})]
     claims = [c for c in gb.claims() if c["doc"] in live and concerns(set(c["actors"]))]
     docs = {x["doc"] for e in events for x in e["evidence"]} & live
     texts = {d: gb.store.document(d).text for d in docs}

@@ -181,8 +181,11 @@ def _add(total: dict[str, Any], part: dict[str, Any]) -> None:
             total[k] = total[k] + v
 
 
-def compare(gb: Any, a: str, b: str, *, by: str = "doc") -> list[dict[str, Any]]:
-    """One row per document (or per author with ``by="author"``) naming both `a` and `b`."""
+def compare(
+    gb: Any, a: str, b: str, *, by: str = "doc", events: list[dict[str, Any]] | None = None
+) -> list[dict[str, Any]]:
+    """One row per document (or per author with ``by="author"``) naming both `a` and `b`; `events`:
+    ``gb.events()`` already read by the caller."""
     if by not in ("doc", "author"):
         raise ValueError("by must be 'doc' or 'author'")
     ids_a, ids_b = set(gb._state_ids(a) or []), set(gb._state_ids(b) or [])
@@ -190,7 +193,8 @@ def compare(gb: Any, a: str, b: str, *, by: str = "doc") -> list[dict[str, Any]]
         return []
     store = gb.store
     docs = {d["id"]: d for d in gb.docs() if not d["duplicate_of"]}
-    events = [e for e in gb.events() if {e["source"], e["target"]} & ids_a and {e["source"], e["target"]} & ids_b]
+    every = gb.events() if events is None else events
+    events = [e for e in every if {e["source"], e["target"]} & ids_a and {e["source"], e["target"]} & ids_b]
     claims = [c for c in gb.claims() if set(c["actors"]) & ids_a and set(c["actors"]) & ids_b]
     rows: dict[str, dict[str, Any]] = {}
     for doc_id, d in docs.items():

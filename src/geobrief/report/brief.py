@@ -143,7 +143,9 @@ def build(gb: Any, a: str, b: str | None = None, since: str | None = None, until
         ends = {ev["source"], ev["target"]}
         return bool(ends & set(ids_a)) and (not b or bool(ends & set(ids_b)))
 
-    events = [e for e in gb.events(since=since, until=until) if about(e)]
+    every = list(gb.events())  # read once: the timeline, the voices and the disagreements share it
+    window = every if since is None and until is None else gb.events(since=since, until=until)
+    events = [e for e in window if about(e)]
     events.sort(key=lambda e: (e["when"]["start"] or "9999", -e["n_sources"]))
     names.need(x for e in events for x in (e["source"], e["target"]) if x)
     texts: dict[str, str] = {}
@@ -215,7 +217,7 @@ def build(gb: Any, a: str, b: str | None = None, since: str | None = None, until
             f"{d.kind.title()} — {d.about}: “{d.a.text}” / “{d.b.text}”",
             [Cite(d.a.doc, d.a.start, d.a.end), Cite(d.b.doc, d.b.start, d.b.end)],
         )
-        for d in find_disagreements(gb, a, b)
+        for d in find_disagreements(gb, a, b, events=every)
         if d.a.doc in docs and d.b.doc in docs
     ]
 
@@ -241,7 +243,7 @@ def build(gb: Any, a: str, b: str | None = None, since: str | None = None, until
     if b:
         from geobrief.analysis.voices import compare
 
-        for v in compare(gb, a, b):
+        for v in compare(gb, a, b, events=every):
             if v["doc"] not in docs:
                 continue
             d = docs[v["doc"]]
