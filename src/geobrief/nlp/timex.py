@@ -488,7 +488,8 @@ _NEXT_YEAR = re.compile(
 def _implicit_year(st: _State, pos: int, month: int, end: int | None = None) -> tuple[int | None, str]:
     """The year of a month or day written without one. A coordinated date that gives one lends it ("August
     and September 1965"); a history told date by date keeps its year ("In October 1962 … On 22 October"): the
-    narrative's year when the same sentence set it, or one of the last two with a month, season or day; else
+    narrative's year when the same sentence set it, or one of the last two in the paragraph with a month, season
+    or day; else
     the publication year (news speaks of the months around publication: a month far ahead is last year's, an
     earlier month in a clause about the future is next year's)."""
     if end is not None and (nxt := _NEXT_YEAR.match(st.text, end)):
@@ -501,6 +502,7 @@ def _implicit_year(st: _State, pos: int, month: int, end: int | None = None) -> 
         and nar.anchor in ("absolute", "narrative")
         and (nar.precision in _CARRY_PRECISIONS or nar.anchor == "narrative")
         and 0 <= st.sentence_of(pos) - st.narrative_sentence <= _CARRY_SENTENCES
+        and "\n" not in st.text[nar.start : pos]  # a new paragraph leaves an old year behind
         and (st.published is None or st.published.year - nar.value_start.year > _CARRY_GAP_YEARS)
         and month >= nar.value_start.month
     ):
