@@ -544,3 +544,24 @@ def test_hyphenated_pairs_are_both_sides(events: Any, text: str, type_: str, pai
 
 def test_a_bare_war_needs_two_sides(events: Any) -> None:
     assert not [e for e in events("The Korean War ended in 1953. The Cold War ended in 1991.") if e.type == "ASSAULT"]
+
+
+def test_coordinated_subjects_the_parser_cut_off(events: Any) -> None:
+    text = (
+        "In 1978, after thirteen days of talks hosted by Jimmy Carter at Camp David, Sadat and Menachem Begin "
+        "signed the Camp David Accords on 17 September 1978."
+    )
+    _find(events(text), "SUPPORT", "EGY", "ISR")
+    found = events(
+        "On 6 October 1973, the Jewish holy day of Yom Kippur, Egypt and Syria launched an attack on Israel."
+    )
+    assert {e.source for e in found if e.type == "ASSAULT" and e.target == "ISR"} == {"EGY", "SYR"}
+
+
+def test_only_force_by_unnamed_hands_has_an_unknown_source(events: Any) -> None:
+    assert not [e for e in events("The first lorries in seven years crossed into Venezuela.") if e.source is None]
+
+
+def test_a_foreign_place_outweighs_an_own_side_group(events: Any) -> None:
+    found = events("On 1 March 2008 Colombian aircraft bombed a camp of the FARC guerrillas inside Ecuador.")
+    _find(found, "ASSAULT", "COL", "ECU")

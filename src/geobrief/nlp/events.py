@@ -182,6 +182,7 @@ class Lexicon:
     domestic_groups: frozenset[str] = frozenset()  # "protesters", "opposition": a state's own people
     reciprocal: frozenset[str] = frozenset()  # "fight", "war": several subjects and no object act on each other
     armed_groups: frozenset[str] = frozenset()  # "rebels", "guerrillas": fighters named by what they do
+    force_nouns: frozenset[str] = frozenset()  # "a roadside bomb killed": a weapon or attack as the subject
 
     @staticmethod
     def recode(table: dict[str, str], code: str) -> str | None:
@@ -253,6 +254,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         words("domestic_groups"),
         words("reciprocal"),
         words("armed_groups"),
+        words("force_nouns"),
     )
 
 
@@ -607,6 +609,7 @@ def _subject(tok: Token, lex: Lexicon) -> tuple[Token | None, bool]:
     return None, False
 
 
+_TIME_NOUNS = frozenset({"day", "week", "month", "year", "anniversary", "eve", "morning", "night", "evening"})
 _NEWCOMERS = frozenset({"refugee", "migrant", "immigrant", "asylum-seeker", "exile"})  # people from elsewhere
 
 
@@ -669,6 +672,7 @@ class _Pred:
     code: str = ""  # the CAMEO code; the pattern's unless recoded as an intent, threat, refusal or demand
     intended: bool = False  # coded as a statement about a future act: "would" is not hypothetical here
     negation_coded: bool = False  # "will not accept" coded as a refusal: the negation is in the code
+    unnamed_hands: bool = False  # done by someone unnamed: passive with no actor agent, or a weapon as subject
 
     def __post_init__(self) -> None:
         self.code = self.code or self.pat.cameo
@@ -868,14 +872,62 @@ class EventExtractor:
             sources = ctx.actors(agent)
             targets = ctx.actors(subj) if subj is not None and subj.head == tok else []
         else:
-            sources = ctx.actors(subj)
+            sources = self._subject_actors(ctx, subj, tok)
             for extra in tok.children:  # "Egypt and newly independent Sudan signed": two subjects parsed apart
                 if extra.dep_ == "nsubj" and subj is not None and extra.i != subj.i and subj.head == tok:
                     sources += [a for a in ctx.actors(extra) if all(a.actor_id != b.actor_id for b in sources)]
             targets = self._verb_targets(ctx, tok, pat, sources)
             if not sources and subj is not None:
                 sources = self._located_group(ctx, subj, tok)
-        return _Pred(tok, pat, sources, targets, _clause(tok), tok)
+        pred = _Pred(tok, pat, sources, targets, _clause(tok), tok)
+        doer = agent if passive else subj
+        pred.unnamed_hands = not sources and (
+            (passive and not ctx.actors(doer)) or (doer is not None and doer.lemma_.lower() in self.lex.force_nouns)
+        )
+        return pred
+
+    def _subject_actors(self, ctx: _Ctx, subj: Token | None, verb: Token) -> list[_Arg]:
+        """The subject's actors, with those the parser cut off it ("…at Camp David, Sadat and Begin signed";
+        "On 6 October 1973, the holy day of Yom Kippur, Egypt and Syria launched": a date is no subject)."""
+        if subj is None:
+            return []
+        sources = [] if subj.lemma_.lower() in _TIME_NOUNS else ctx.actors(subj)
+        extra = self._left_coordination(ctx, subj if sources else verb)
+        return sources + [a for a in extra if all(a.actor_id != b.actor_id for b in sources)]
+
+    @staticmethod
+    def _left_coordination(ctx: _Ctx, tok: Token) -> list[_Arg]:
+        """Actors coordinated just before `tok` ("Sadat and [Begin]", "…Yom Kippur, Egypt and Syria [launched]")
+        that the parser attached elsewhere: names joined by "and" or commas, right up to `tok`."""
+        doc = ctx.doc
+        i = tok.i - 1
+        if tok.pos_ in ("VERB", "AUX"):  # the names end right before the verb
+            if i < 0 or ctx.mention_arg(doc[i]) is None:
+                return []
+        else:  # step over the subject's own name ("Menachem Begin")
+            m = ctx.by_token.get(tok.i)
+            while m is not None and i >= 0 and ctx.by_token.get(i) is m:
+                i -= 1
+            if i < 0 or doc[i].lower_ != "and" or doc[i].head == tok or tok.head == doc[i].head:
+                return []
+        out: list[_Arg] = []
+        while i >= 0:
+            t = doc[i]
+            if t.lower_ in ("and", ","):
+                i -= 1
+                continue
+            arg = ctx.mention_arg(t)
+            if arg is None:
+                break
+            m = ctx.by_token.get(t.i)
+            while i >= 0 and ctx.by_token.get(i) is m:
+                i -= 1
+            out.append(arg)
+            if i >= 0 and doc[i].lower_ not in ("and", ","):
+                break
+            if i >= 0 and doc[i].lower_ == "," and (i == 0 or ctx.by_token.get(i - 1) is None):
+                break
+        return out if tok.pos_ not in ("VERB", "AUX") or len(out) > 1 else []
 
     def _located_group(self, ctx: _Ctx, subj: Token, verb: Token) -> list[_Arg]:
         """Unnamed people acting where the sentence places them: "students throughout Indonesia staged
@@ -984,7 +1036,7 @@ class EventExtractor:
             if not sources and (_lemma(verb, self.lex.light_verbs) in self.lex.light_verbs or verb.lemma_ == "be"):
                 subj, passive = _subject(verb, self.lex)
                 if not passive:
-                    sources = ctx.actors(subj)
+                    sources = self._subject_actors(ctx, subj, verb)
                     if not sources and subj is not None:
                         sources = self._located_group(ctx, subj, verb)
             if not targets:  # "imposed sanctions on X" with "on X" attached to the verb
@@ -992,7 +1044,9 @@ class EventExtractor:
                     if (p := _pobj(verb, prep)) is not None and (targets := ctx.actors(p)):
                         break
         clause = _clause(anchor) if anchor != tok else sorted(tok.subtree, key=lambda t: t.i)
-        return _Pred(tok, pat, sources, targets, clause, anchor)
+        pred = _Pred(tok, pat, sources, targets, clause, anchor)
+        pred.unnamed_hands = not sources  # "the assassination of the minister": a deed without its doer
+        return pred
 
     # -- events ----------------------------------------------------------------------------------
 
@@ -1006,8 +1060,12 @@ class EventExtractor:
             ptype = pred.pat.plover if pred.pat.plover and pred.code == pred.pat.cameo else code.plover_type
             if ptype not in PLOVER_TYPES:
                 continue
-            if not pred.targets and (ptype in _LOCAL_TYPES or pred.pat.cameo[:2] in _LOCAL_ROOTS):
+            local = ptype in _LOCAL_TYPES or pred.pat.cameo[:2] in _LOCAL_ROOTS
+            if not pred.targets and local:
                 pred.targets = self._local_target(ctx, pred, ptype, code.code)
+            elif local and pred.sources and {t.state for t in pred.targets} <= {a.state for a in pred.sources}:
+                # "bombed a camp of the FARC guerrillas inside Ecuador": the foreign place over the own-side group
+                pred.targets = self._local_target(ctx, pred, ptype, code.code) or pred.targets
             own = {a.actor_id for a in pred.sources}
             at_home = all(t.actor_id in own for t in pred.targets)  # none, or only the source itself
             if at_home and pred.sources and pred.pat.cameo.startswith(_DOMESTIC_CODES):
@@ -1136,7 +1194,7 @@ class EventExtractor:
         srcs = pred.sources
         tgts = [t for t in pred.targets if t.domestic or all(t.actor_id != s.actor_id for s in srcs)]
         if not srcs:  # "three US servicemen were killed by a roadside bomb": force on a known target, by someone
-            return [(None, t) for t in tgts] if ptype in _UNKNOWN_SOURCE_TYPES else []
+            return [(None, t) for t in tgts] if ptype in _UNKNOWN_SOURCE_TYPES and pred.unnamed_hands else []
         if not tgts:
             reciprocal = pred.pat.head in self.lex.reciprocal and not pred.intended  # "X and Y fought a war"
             if len(srcs) > 1 and (ptype in SYMMETRIC or code in SYMMETRIC_CODES or reciprocal):
