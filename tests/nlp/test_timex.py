@@ -425,3 +425,14 @@ def test_a_bound_sets_no_narrative_time() -> None:
     sentences = [(0, 73), (74, len(text))]
     times = narrative_times(text, PUB, sentences, tag(text, PUB, sentences=sentences))
     assert times[0] == times[1] == (D(2016, 3, 1), D(2016, 3, 31), "month")
+
+
+def test_a_past_date_later_in_the_year_than_publication_takes_the_narrative_year() -> None:
+    text = "Sixteen years ago tonight, the war began.\n\nA ceasefire was negotiated in Moscow on 12 August."
+    found = tag(text, D(2024, 8, 7))
+    assert find(found, "12 August").value_start == D(2008, 8, 12)
+
+
+def test_a_new_paragraph_leaves_an_old_year_behind() -> None:
+    text = "Israel completed its withdrawal on 25 April 1982.\nOn 27 May an Egyptian soldier was killed."
+    assert find(tag(text, D(2024, 9, 10)), "27 May").value_start == D(2024, 5, 27)

@@ -485,7 +485,7 @@ _NEXT_YEAR = re.compile(
 )
 
 
-def _implicit_year(st: _State, pos: int, month: int, end: int | None = None) -> tuple[int | None, str]:
+def _implicit_year(st: _State, pos: int, month: int, end: int | None = None, day: int = 1) -> tuple[int | None, str]:
     """The year of a month or day written without one. A coordinated date that gives one lends it ("August
     and September 1965"); a history told date by date keeps its year ("In October 1962 … On 22 October"): the
     narrative's year when the same sentence set it, or one of the last two in the paragraph with a month, season
@@ -502,7 +502,11 @@ def _implicit_year(st: _State, pos: int, month: int, end: int | None = None) -> 
         and nar.anchor in ("absolute", "narrative")
         and (nar.precision in _CARRY_PRECISIONS or nar.anchor == "narrative")
         and 0 <= st.sentence_of(pos) - st.narrative_sentence <= _CARRY_SENTENCES
-        and "\n" not in st.text[nar.start : pos]  # a new paragraph leaves an old year behind
+        # a new paragraph leaves an old year behind, unless this year's month is yet to come
+        and (
+            "\n" not in st.text[nar.start : pos]
+            or (st.published is not None and (month, day) > (st.published.month, st.published.day))
+        )
         and (st.published is None or st.published.year - nar.value_start.year > _CARRY_GAP_YEARS)
         and month >= nar.value_start.month
     ):
@@ -510,6 +514,11 @@ def _implicit_year(st: _State, pos: int, month: int, end: int | None = None) -> 
     if st.published is None:
         return (nar.value_start.year, "narrative") if nar is not None else (None, "")
     y = st.published.year
+    # a past-tense date later in the year than publication happened in an earlier year: the narrative's
+    # ("Sixteen years ago tonight … On 12 August")
+    later = (month, day) > (st.published.month, st.published.day) and not st.future(pos)
+    if later and nar is not None and nar.value_start.year < y:
+        return nar.value_start.year, "narrative"
     gap = month - st.published.month
     if gap > _IMPLICIT_AHEAD or gap < 0 and st.future(pos):
         return (y - 1 if gap > 0 else y + 1), "publication"
@@ -533,7 +542,7 @@ def _resolve(kind: str, m: re.Match[str], st: _State) -> Timex | None:  # noqa: 
         if "y" in g:
             y, anchor = int(g["y"]), "absolute"
         else:
-            y_opt, anchor = _implicit_year(st, m.start(), mon, m.end())
+            y_opt, anchor = _implicit_year(st, m.start(), mon, m.end(), day)
             if y_opt is None:
                 return None
             y = y_opt
