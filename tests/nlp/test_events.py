@@ -565,3 +565,21 @@ def test_only_force_by_unnamed_hands_has_an_unknown_source(events: Any) -> None:
 def test_a_foreign_place_outweighs_an_own_side_group(events: Any) -> None:
     found = events("On 1 March 2008 Colombian aircraft bombed a camp of the FARC guerrillas inside Ecuador.")
     _find(found, "ASSAULT", "COL", "ECU")
+
+
+def test_an_ambiguous_name_is_the_state_the_text_names(events: Any) -> None:
+    text = "Rwanda and the Democratic Republic of Congo quarrel. In 2024 Congo accused Rwanda of backing rebels."
+    _find(events(text), "ACCUSE", "COD", "RWA")
+
+
+def test_the_two_ministers_and_a_subject_after_a_date(events: Any) -> None:
+    text = (
+        "Rwanda and the Democratic Republic of Congo quarrel. On 25 April 2025 the two foreign ministers signed a deal."
+    )
+    _find(events(text), "SUPPORT", "COD", "RWA")
+    found = events("Paul Kagame and Felix Tshisekedi spoke. On 18 March 2025 Tshisekedi and Kagame met in Doha.")
+    _find(found, "CONSULT", "COD", "RWA")
+
+
+def test_own_troops_are_no_target(events: Any) -> None:
+    assert not [e for e in events("In 2002 Rwanda pulled its troops out.") if e.target == "RWA" and e.source == "RWA"]

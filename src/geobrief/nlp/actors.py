@@ -60,6 +60,7 @@ _INDEPENDENCE: dict[str, int] = dict(_LINKING.get("independence") or {})
 _NEW_YEARS = int(_LINKING.get("new_state_years") or 10)
 _INSTRUMENTS = frozenset(w.lower() for w in _LINKING.get("instruments") or [])
 _COMBINING: dict[str, str] = dict(_LINKING.get("combining_forms") or {})
+_AMBIGUOUS: dict[str, list[str]] = {k: list(v) for k, v in (_LINKING.get("ambiguous_names") or {}).items()}
 _REGION_WORDS = frozenset(
     f"{p}{d}{s}"
     for d in ("north", "south", "east", "west")
@@ -225,11 +226,35 @@ class ActorLinker:
             mentions.extend(self._bare_names(doc, covered, timeline, sent_of, date_at))
             mentions.sort(key=lambda m: m.start)
         anaphors = self._anaphors(doc, mentions, sent_of, date_at) + self._combining(doc, mentions, sent_of, date_at)
+        mentions = self._disambiguated(doc, mentions, sent_of)
         if anaphors:
             mentions = sorted([*mentions, *anaphors], key=lambda m: m.start)
         doc._.actor_mentions = mentions
         doc._.actors = {m.actor.id: m.actor for m in mentions}
         return doc
+
+    def _disambiguated(self, doc: Doc, mentions: list[Mention], sent_of: Any) -> list[Mention]:
+        """ "Congo" in a text that names the Democratic Republic of Congo elsewhere is that state (actor_linking.yaml
+        ``ambiguous_names``); unread, or read as a mere place, when the text names both or neither."""
+        if not _AMBIGUOUS:
+            return mentions
+        named = {m.actor.id for m in mentions if m.actor.kind == "state" and m.text not in _AMBIGUOUS}
+        by_start = {m.start: k for k, m in enumerate(mentions)}
+        out = list(mentions)
+        for tok in doc:
+            options = _AMBIGUOUS.get(tok.text)
+            if options is None:
+                continue
+            fits = [iso for iso in options if iso in named]
+            actor = self.dictionary.state(fits[0]) if len(fits) == 1 else None
+            if actor is None:
+                continue
+            k = by_start.get(tok.idx)
+            if k is not None and out[k].end == tok.idx + len(tok.text) and out[k].actor.kind != "state":
+                out[k] = Mention(actor, tok.text, tok.idx, out[k].end, out[k].sentence, None)
+            elif k is None and not any(m.start <= tok.idx < m.end for m in mentions):
+                out.append(Mention(actor, tok.text, tok.idx, tok.idx + len(tok.text), sent_of(tok.idx), None))
+        return sorted(out, key=lambda m: m.start)
 
     def _combining(self, doc: Doc, mentions: list[Mention], sent_of: Any, date_at: Any) -> list[Mention]:
         """ "Russo-Japanese", "Sino-Soviet", "Indo-Pakistani": the combining form before a hyphen names a state

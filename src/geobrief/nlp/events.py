@@ -73,6 +73,7 @@ _POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})  # "reiterated i
 # "The two countries fought", "both governments signed": the dyad the text has been naming.
 _COLLECTIVE_NOUNS = frozenset({
     "country", "state", "nation", "government", "army", "military", "side", "neighbour", "neighbor", "capital",
+    "minister", "president", "delegation", "navy", "envoy", "diplomat", "premier", "foe", "ally",
     "leader", "power", "rival", "adversary", "party",
 })  # fmt: skip
 _RELATIVE = frozenset({"which", "who", "that"})
@@ -635,6 +636,9 @@ def _swallowed_subject(verb: Token) -> Token | None:
     if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children) or verb.i == 0:
         return None
     prev = verb.doc[verb.i - 1]
+    for _ in range(3):  # "On 18 March Tshisekedi and [Kagame] met": the first of the names
+        if prev.dep_ == "conj" and prev.head.i < prev.i:
+            prev = prev.head
     if prev.pos_ != "PROPN" or prev.dep_ != "pobj" or prev.head.head != verb:
         return None
     if not any(c.like_num or c.ent_type_ == "DATE" for c in prev.head.subtree if c.i < prev.i):
@@ -962,6 +966,8 @@ class EventExtractor:
                 found = []  # "Moslem fundamentalist demonstrators": people, of no named state
             if found and not {a.state for a in found} <= own:
                 return found
+            if phrase is not None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in phrase.children):
+                continue  # "pulled its troops out": the actor's own, never its target
             first = first or found
             if people is None and phrase is not None and not found and self._people(phrase) is not None:
                 people = phrase
