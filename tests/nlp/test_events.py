@@ -583,3 +583,7 @@ def test_the_two_ministers_and_a_subject_after_a_date(events: Any) -> None:
 
 def test_own_troops_are_no_target(events: Any) -> None:
     assert not [e for e in events("In 2002 Rwanda pulled its troops out.") if e.target == "RWA" and e.source == "RWA"]
+
+
+def test_a_warship_acts_for_its_navys_state(events: Any) -> None:
+    _find(events("On 4 May 1982 an Argentine missile struck the destroyer HMS Sheffield."), "ASSAULT", "ARG", "GBR")

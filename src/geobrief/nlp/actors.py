@@ -60,6 +60,7 @@ _INDEPENDENCE: dict[str, int] = dict(_LINKING.get("independence") or {})
 _NEW_YEARS = int(_LINKING.get("new_state_years") or 10)
 _INSTRUMENTS = frozenset(w.lower() for w in _LINKING.get("instruments") or [])
 _COMBINING: dict[str, str] = dict(_LINKING.get("combining_forms") or {})
+_SHIPS: dict[str, str] = dict(_LINKING.get("ship_prefixes") or {})
 _AMBIGUOUS: dict[str, list[str]] = {k: list(v) for k, v in (_LINKING.get("ambiguous_names") or {}).items()}
 _REGION_WORDS = frozenset(
     f"{p}{d}{s}"
@@ -515,6 +516,8 @@ class ActorLinker:
         )
         if rid is not None:
             return d.get(rid, date)
+        if len(words) > 1 and words[0] in _SHIPS and (ship := d.state(_SHIPS[words[0]])) is not None:
+            return ship  # "HMS Sheffield": a warship of the Royal Navy
         if len(words) > 1 and words[0].lower() in _REGION_WORDS and c.label in ("GPE", "LOC", None):
             # "southern Lebanon", "Western Cambodia": a region of a state (names such as "South Korea" and
             # "East Timor" resolved above, as whole names)
