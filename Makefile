@@ -43,6 +43,7 @@ eval: install
 	$(PY) eval/claims.py
 	$(PY) eval/voices.py
 	$(PY) eval/unseen.py
+	$(PY) eval/unseen.py --gold eval/gold/unseen2/gold.json --out eval/results/unseen2.json
 
 bench: install
 	$(PY) bench/ingest.py
