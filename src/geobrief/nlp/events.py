@@ -543,6 +543,8 @@ def _lemma(tok: Token, table: dict[str, Any] | frozenset[str]) -> str:
     """The token's lemma as the lexicon knows it. The statistical lemmatizer sometimes drops a final "e"
     ("staged" → "stag", "eased" → "eas"); the lemma with it restored is tried when the given one is unknown."""
     lemma = tok.lemma_.lower()
+    if lemma.startswith("re-") and lemma not in table and lemma[3:] in table:
+        lemma = lemma[3:]  # "re-open", "re-impose": the act again
     if lemma in table or tok.pos_ not in ("VERB", "AUX") or lemma.endswith("e"):
         return lemma
     low = tok.lower_
