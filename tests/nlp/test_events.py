@@ -587,3 +587,15 @@ def test_own_troops_are_no_target(events: Any) -> None:
 
 def test_a_warship_acts_for_its_navys_state(events: Any) -> None:
     _find(events("On 4 May 1982 an Argentine missile struck the destroyer HMS Sheffield."), "ASSAULT", "ARG", "GBR")
+
+
+def test_a_mediator_mediates_between_each_party(events: Any) -> None:
+    text = (
+        "On 16 September 2018 Ethiopia and Eritrea signed a peace agreement in Jeddah under the auspices of "
+        "Saudi Arabia's King Salman."
+    )
+    found = events(text)
+    _find(found, "SUPPORT", "ETH", "ERI")
+    assert {e.target for e in found if e.cameo == "045" and e.source == "SAU"} == {"ETH", "ERI"}
+    met = events("On 18 March 2025 Rwanda and Congo-Kinshasa met in Doha, at the invitation of Qatar's emir.")
+    _find(met, "CONSULT", "RWA", "COD")

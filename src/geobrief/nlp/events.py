@@ -98,6 +98,9 @@ _DOMESTIC_CODES = ("14", "1723", "1724", "0813", "0814")
 _IMPLIED_TARGET_ROOTS = frozenset({"10", "11", "12", "13", "15", "16", "17", "18", "19", "20", "08"})
 # Types coded with an unknown source when only the target is named: attacks and coercion by unnamed hands.
 _UNKNOWN_SOURCE_TYPES = frozenset({"ASSAULT", "COERCE"})
+# Roots of a settlement a mediator can stand behind: agreeing, meeting, signing, easing, yielding.
+_SETTLEMENT_ROOTS = frozenset({"03", "04", "05", "08"})
+_MEDIATOR_NOUNS = frozenset({"auspices", "auspice", "auspex", "mediation", "invitation", "sponsorship", "aegis"})
 _NAMING_VERBS = frozenset({"call", "name", "dub", "term", "label", "brand", "style"})  # with an object predicate
 _BEARINGS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 ANY_OBJECT = "*"  # in a verb pattern: any direct object ("strike *": struck a target, not went on strike)
@@ -648,6 +651,17 @@ def _swallowed_subject(verb: Token) -> Token | None:
     return prev
 
 
+def _mediator_marker(tok: Token) -> Token | None:
+    """The mediator phrase a token opens: "brokered|mediated|hosted by X", "under the auspices of X", "(the)
+    mediation of X", "at the invitation of X"."""
+    lemma = tok.lemma_.lower()
+    if lemma in ("broker", "mediate", "facilitate", "sponsor") and tok.tag_ == "VBN":
+        return _pobj(tok, "by")
+    if lemma in _MEDIATOR_NOUNS:
+        return _pobj(tok, "of")
+    return None
+
+
 def _names(verb: Token) -> bool:
     """The verb gives something a name: an object predicate ("called Kim a friend") or two objects, as the
     parser reads "drills that Beijing called Joint Sword"."""
@@ -719,7 +733,29 @@ class EventExtractor:
             if pat is not None:
                 preds.append(self._noun(ctx, tok, pat))
         preds += self._obligations(ctx, preds)
-        return self._complements(ctx, preds)
+        preds = self._complements(ctx, preds)
+        return preds + self._mediations(ctx, preds)
+
+    def _mediations(self, ctx: _Ctx, preds: list[_Pred]) -> list[_Pred]:
+        """The third party of a settlement: "signed a peace agreement in Jeddah under the auspices of Saudi
+        Arabia's King Salman", "a declaration brokered by Turkey's Erdoğan" — the mediator mediates (CAMEO 045)
+        between each party."""
+        out: list[_Pred] = []
+        for p in preds:
+            if p.code[:2] not in _SETTLEMENT_ROOTS or p.intended:
+                continue
+            parties = [a for a in (*p.sources, *p.targets) if _ISO3.match(a.state)]
+            for t in p.anchor.subtree:
+                marker = _mediator_marker(t)
+                if marker is None:
+                    continue
+                found = [m for m in ctx.actors(marker) if _ISO3.match(m.state)]
+                mediators = [m for m in found if all(m.state != a.state for a in parties)]
+                if mediators and parties:
+                    pat = Pattern(f"{t.lower_} … (mediator)", "noun", t.lemma_.lower(), (), None, "045")
+                    out.append(_Pred(t, pat, mediators[:1], parties, p.clause, p.anchor, "045"))
+                    break
+        return out
 
     # -- complement clauses: intents, threats, refusals, demands ---------------------------------
 
@@ -963,6 +999,8 @@ class EventExtractor:
         first: list[_Arg] = []
         people = None
         for phrase in self._target_phrases(tok, pat):
+            if phrase is not None and phrase.lemma_.lower() in _MEDIATOR_NOUNS:
+                continue  # "met at the invitation of Qatar's emir": the host, not the other party
             found = ctx.actors(phrase)
             if found and all(_stateless_group(a) for a in found) and self._people(phrase) is not None:
                 found = []  # "Moslem fundamentalist demonstrators": people, of no named state
