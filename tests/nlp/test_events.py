@@ -599,3 +599,8 @@ def test_a_mediator_mediates_between_each_party(events: Any) -> None:
     assert {e.target for e in found if e.cameo == "045" and e.source == "SAU"} == {"ETH", "ERI"}
     met = events("On 18 March 2025 Rwanda and Congo-Kinshasa met in Doha, at the invitation of Qatar's emir.")
     _find(met, "CONSULT", "RWA", "COD")
+
+
+def test_an_elided_repeat_adds_its_subjects(events: Any) -> None:
+    found = events("On 5 March 2014 Riyadh withdrew its ambassador from Doha, as did Abu Dhabi and Manama.")
+    assert {e.source for e in found if e.target == "QAT" and e.type == "SANCTION"} == {"SAU", "ARE", "BHR"}

@@ -921,12 +921,26 @@ class EventExtractor:
             targets = self._verb_targets(ctx, tok, pat, sources)
             if not sources and subj is not None:
                 sources = self._located_group(ctx, subj, tok)
+            if sources:  # "Riyadh withdrew its ambassador, as did Abu Dhabi and Manama": the same act again
+                sources += [a for a in self._echoes(ctx, tok) if all(a.actor_id != b.actor_id for b in sources)]
         pred = _Pred(tok, pat, sources, targets, _clause(tok), tok)
         doer = agent if passive else subj
         pred.unnamed_hands = not sources and (
             (passive and not ctx.actors(doer)) or (doer is not None and doer.lemma_.lower() in self.lex.force_nouns)
         )
         return pred
+
+    @staticmethod
+    def _echoes(ctx: _Ctx, verb: Token) -> list[_Arg]:
+        """Subjects of an elided repeat of the verb: "…, as did X and Y", "…, and so did X"."""
+        out: list[_Arg] = []
+        for c in verb.children:
+            if c.lemma_.lower() != "do" or c.dep_ not in ("advcl", "conj"):
+                continue
+            marks = {m.lower_ for m in c.children if m.dep_ in ("mark", "advmod")}
+            if marks & {"as", "so"} and not [x for x in c.children if x.dep_ in ("dobj", "xcomp", "ccomp")]:
+                out += ctx.actors(_child(c, "nsubj"))
+        return out
 
     def _subject_actors(self, ctx: _Ctx, subj: Token | None, verb: Token) -> list[_Arg]:
         """The subject's actors, with those the parser cut off it ("…at Camp David, Sadat and Begin signed";
