@@ -226,7 +226,7 @@ class ActorLinker:
                 timeline[k].sort(key=lambda e: e[0])
             mentions.extend(self._bare_names(doc, covered, timeline, sent_of, date_at))
             mentions.sort(key=lambda m: m.start)
-        anaphors = self._anaphors(doc, mentions, sent_of, date_at) + self._combining(doc, mentions, sent_of, date_at)
+        anaphors = self._anaphors(doc, mentions, sent_of, date_at) + self._combining(doc, mentions, sent_of)
         mentions = self._disambiguated(doc, mentions, sent_of)
         if anaphors:
             mentions = sorted([*mentions, *anaphors], key=lambda m: m.start)
@@ -257,7 +257,7 @@ class ActorLinker:
                 out.append(Mention(actor, tok.text, tok.idx, tok.idx + len(tok.text), sent_of(tok.idx), None))
         return sorted(out, key=lambda m: m.start)
 
-    def _combining(self, doc: Doc, mentions: list[Mention], sent_of: Any, date_at: Any) -> list[Mention]:
+    def _combining(self, doc: Doc, mentions: list[Mention], sent_of: Any) -> list[Mention]:
         """ "Russo-Japanese", "Sino-Soviet", "Indo-Pakistani": the combining form before a hyphen names a state
         (actor_linking.yaml ``combining_forms``)."""
         taken = {m.start for m in mentions}
