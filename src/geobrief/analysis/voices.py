@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -66,7 +67,7 @@ def count_cues(text: str) -> dict[str, Counter[str]]:
 _QUOTED = re.compile(r"“[^”\n]{1,600}”|\"[^\"\n]{1,600}\"")
 
 
-def own_words(text: str, spans: list[tuple[int, int]] = ()) -> str:  # type: ignore[assignment]
+def own_words(text: str, spans: Sequence[tuple[int, int]] = ()) -> str:
     """`text` with quoted words blanked out, offsets kept: a voice is the author's, and words in quotation
     marks are someone else's (a speaker's, or a term held at arm's length)."""
     chars = list(text)

@@ -32,7 +32,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from itertools import permutations
@@ -989,21 +989,38 @@ class EventExtractor:
         """Unnamed people acting where the sentence places them: "students throughout Indonesia staged
         demonstrations", "prisoners rioted at a jail in Dili", "rebels in the Ivory Coast blocked transport" —
         they act for that state (CAMEO codes such actors by country and sector)."""
-        head = subj
-        for _ in range(3):  # "tens of thousands of students"
-            nxt = _pobj(head, "of")
-            if nxt is None or head.lemma_.lower() in self.lex.domestic_groups | self.lex.armed_groups:
-                break
-            head = nxt
-        lemma = head.lemma_.lower()
-        if lemma not in self.lex.domestic_groups | self.lex.armed_groups or ctx.actors(head):
+        head = self._group_head(subj, ("of",), 3)  # "tens of thousands of students"
+        if head is None or ctx.actors(head):
             return []
-        heads = {head.i, verb.i, subj.i}
-        for t in sorted({*head.subtree, *_clause(verb)}, key=lambda t: t.i):
+        tokens = sorted({*head.subtree, *_clause(verb)}, key=lambda t: t.i)
+        found = self._first_place(ctx, tokens, {head.i, verb.i, subj.i})
+        return [_Arg(f"group:{head.lemma_.lower()}", found[0].state, head.i)] if found else []
+
+    def _group_head(self, phrase: Token, preps: tuple[str, ...], hops: int) -> Token | None:
+        """The group noun ("students", "rebels") heading `phrase` or reached through up to `hops` of `preps`
+        ("tens of thousands of students")."""
+        head: Token | None = phrase
+        groups = self.lex.domestic_groups | self.lex.armed_groups
+        for _ in range(hops + 1):
+            if head is None or head.lemma_.lower() in groups:
+                return head
+            head = next((o for prep in preps if (o := _pobj(head, prep)) is not None), None)
+        return None
+
+    def _first_place(
+        self,
+        ctx: _Ctx,
+        tokens: list[Token],
+        heads: set[int],
+        exclude: Collection[str] = (),
+    ) -> list[_Arg]:
+        """The states named by the first place phrase among `tokens` that locates one of `heads` ("in Dili",
+        "into the waters around Taiwan"), leaving out `exclude` and places at a border."""
+        for t in tokens:
             if t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS and self._placed_on(t, heads) and not _edge(t):
-                found = [a for a in ctx.actors(t) if _ISO3.match(a.state)]
+                found = [a for a in ctx.actors(t) if _ISO3.match(a.state) and a.state not in exclude]
                 if found:
-                    return [_Arg(f"group:{lemma}", found[0].state, head.i)]
+                    return found
         return []
 
     def _verb_targets(self, ctx: _Ctx, tok: Token, pat: Pattern, sources: list[_Arg]) -> list[_Arg]:
@@ -1032,16 +1049,11 @@ class EventExtractor:
         return first
 
     def _people(self, phrase: Token) -> str | None:
-        """The group noun heading `phrase` ("demonstrators", "tens of thousands of students"), if any."""
-        head = phrase
-        groups = self.lex.domestic_groups | self.lex.armed_groups
-        for _ in range(3):
-            if head.lemma_.lower() in groups:
-                return head.lemma_.lower() if head.lemma_.lower() not in _NEWCOMERS else None
-            head = _pobj(head, "of") or _pobj(head, "from")
-            if head is None:
-                return None
-        return None
+        """The group noun heading `phrase` ("demonstrators", "tens of thousands of students"), if any, unless
+        they come from elsewhere (refugees)."""
+        head = self._group_head(phrase, ("of", "from"), 2)
+        lemma = head.lemma_.lower() if head is not None else None
+        return lemma if lemma not in _NEWCOMERS else None
 
     @staticmethod
     def _target_phrases(tok: Token, pat: Pattern) -> Iterator[Token | None]:
@@ -1197,13 +1209,7 @@ class EventExtractor:
         heads = {pred.tok.i, pred.anchor.i}
         heads |= {c.i for h in (pred.tok, pred.anchor) for c in h.children if c.dep_ == "dobj"}  # "a curfew in X"
         heads |= {c.i for h in list(heads) for c in ctx.doc[h].conjuncts}  # "struck batteries and sites across X"
-        own = {a.state for a in pred.sources}
-        for t in pred.clause:
-            if t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS and self._placed_on(t, heads) and not _edge(t):
-                found = [a for a in ctx.actors(t) if _ISO3.match(a.state) and a.state not in own]
-                if found:
-                    return found[:1]
-        return []
+        return self._first_place(ctx, pred.clause, heads, {a.state for a in pred.sources})[:1]
 
     @staticmethod
     def _placed_on(place: Token, heads: set[int]) -> bool:
