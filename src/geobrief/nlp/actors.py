@@ -493,8 +493,9 @@ class ActorLinker:
         text = span.text
         words = text.split()
         personish = c.label == "PERSON" or c.titled
-        if personish and len(words) == 1 and self.dictionary.state_of_words(words) is None:
-            # a surname named earlier ("Nepal" after "Madhav Kumar Nepal" is still the state)
+        if personish and len(words) <= 2 and self.dictionary.state_of_words(words) is None:
+            # a surname named earlier ("Nepal" after "Madhav Kumar Nepal" is still the state), or the first
+            # words of a longer name ("Hassan Sheikh" after "Hassan Sheikh Mohamud")
             actor = _recent(timeline, text, span.start_char)
             if actor is not None:
                 return actor, True
@@ -563,6 +564,8 @@ class ActorLinker:
             words = _name_words(name)
             if words:
                 keys.update((normalize(words[0]).casefold(), normalize(words[-1]).casefold()))
+                if len(words) > 2:
+                    keys.add(normalize(" ".join(words[:2])).casefold())
                 particle, _, rest = words[-1].partition("-")  # "al-Sisi" is also "Sisi"
                 if rest and particle.islower() and len(particle) <= 3 and rest[:1].isupper():
                     keys.add(normalize(rest).casefold())

@@ -64,6 +64,8 @@ _DEFAULT_TARGET_PREPS = ("to", "against", "on", "with", "into", "toward", "towar
 _PREPS = frozenset({*_DEFAULT_TARGET_PREPS, "of", "from", "for", "in", "by", "about"})
 _ARTICLES = frozenset({"a", "an", "the"})
 _CLAUSAL = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"})
+_AMOUNTS = frozenset({"million", "billion", "trillion", "thousand", "hundred", "worth", "amount", "sum", "ton", "tonne"})
+_WHEN_DEPS = frozenset({"advmod", "mark"})  # where "when" hangs on its clause
 _SUBJ = ("nsubj", "csubj")
 # Head nouns through which an actor is reached: "officials of X", "thousands of X", "groups in X".
 _FOLLOW_PREPS = frozenset({"of", "from", "in", "by"})  # … "calls by X", "an offer from X" (the proposer)
@@ -187,6 +189,7 @@ class Lexicon:
     reciprocal: frozenset[str] = frozenset()  # "fight", "war": several subjects and no object act on each other
     armed_groups: frozenset[str] = frozenset()  # "rebels", "guerrillas": fighters named by what they do
     force_nouns: frozenset[str] = frozenset()  # "a roadside bomb killed": a weapon or attack as the subject
+    travel_verbs: frozenset[str] = frozenset()  # "returned to Geneva for talks": the traveller holds the talks
 
     @staticmethod
     def recode(table: dict[str, str], code: str) -> str | None:
@@ -259,6 +262,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         words("reciprocal"),
         words("armed_groups"),
         words("force_nouns"),
+        words("travel_verbs"),
     )
 
 
@@ -397,7 +401,8 @@ class _Ctx:
                 elif arg:
                     return arg
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in _FOLLOW_PREPS:
+            if c.dep_ == "prep" and c.lower_ in _FOLLOW_PREPS and (depth == 0 or c.lower_ != "in"):
+                # not "a declaration of principles [in Washington]": a place two steps down is where, not who
                 for p in c.children:
                     if p.dep_ == "pobj":
                         arg = self.actor_of(p, depth + 1)
@@ -454,9 +459,12 @@ class _Ctx:
                 n, _last = seen.get(state, (0, -1))
                 seen[state] = (n + 1, m.start if m.start >= lo else _last)
         near = [st for st, (_n, last) in seen.items() if last >= 0]  # named in the window
+        near.sort(key=lambda st: seen[st], reverse=True)  # the states the text keeps naming, then the latest
+        if len(near) < 2:  # else the state the text has named most, when it has named it more than once
+            rest = sorted((st for st in seen if st not in near and seen[st][0] > 1), key=lambda st: -seen[st][0])
+            near += rest[: 2 - len(near)]
         if len(near) < 2:
             return []
-        near.sort(key=lambda st: seen[st], reverse=True)  # the states the text keeps naming, then the latest
         return [_Arg(st, st, tok.i) for st in near[:2]]
 
     def antecedent(self, pron: Token) -> Token | None:
@@ -932,9 +940,17 @@ class EventExtractor:
 
     @staticmethod
     def _echoes(ctx: _Ctx, verb: Token) -> list[_Arg]:
-        """Subjects of an elided repeat of the verb: "…, as did X and Y", "…, and so did X"."""
+        """Subjects of an elided repeat of the verb: "…, as did X and Y", "…, and so did X" — hung on the verb,
+        or after it on the clause it qualifies ("came on 5 March, when Riyadh withdrew …, as did Abu Dhabi")."""
         out: list[_Arg] = []
-        for c in verb.children:
+        hosts = [verb]
+        up = verb
+        for _ in range(3 if verb.dep_ in ("relcl", "advcl") else 0):
+            up = up.head
+            if up.pos_ in ("VERB", "AUX"):
+                hosts.append(up)
+                break
+        for c in (c for h in hosts for c in h.children if c.i > verb.i):
             if c.lemma_.lower() != "do" or c.dep_ not in ("advcl", "conj"):
                 continue
             marks = {m.lower_ for m in c.children if m.dep_ in ("mark", "advmod")}
@@ -945,8 +961,8 @@ class EventExtractor:
     def _subject_actors(self, ctx: _Ctx, subj: Token | None, verb: Token) -> list[_Arg]:
         """The subject's actors, with those the parser cut off it ("…at Camp David, Sadat and Begin signed";
         "On 6 October 1973, the holy day of Yom Kippur, Egypt and Syria launched": a date is no subject)."""
-        if subj is None:
-            return []
+        if subj is None:  # "Late on Wednesday, in Ankara, Abiy and Hassan Sheikh agreed": no subject parsed
+            return self._left_coordination(ctx, verb)
         sources = [] if subj.lemma_.lower() in _TIME_NOUNS else ctx.actors(subj)
         extra = self._left_coordination(ctx, subj if sources else verb)
         return sources + [a for a in extra if all(a.actor_id != b.actor_id for b in sources)]
@@ -973,8 +989,8 @@ class EventExtractor:
                 i -= 1
                 continue
             arg = ctx.mention_arg(t)
-            if arg is None:
-                break
+            if arg is None or (t.dep_ == "pobj" and doc[t.head.i].lower_ in _PLACE_PREPS):
+                break  # "in Ankara, Abiy and …": where, not who
             m = ctx.by_token.get(t.i)
             while i >= 0 and ctx.by_token.get(i) is m:
                 i -= 1
@@ -1059,6 +1075,8 @@ class EventExtractor:
     def _target_phrases(tok: Token, pat: Pattern) -> Iterator[Token | None]:
         """Where a verb's target may be named, in order of preference."""
         dobj = _child(tok, "dobj")
+        if dobj is not None and dobj.lemma_.lower() in _AMOUNTS:  # "withheld £21 million in budget support to X"
+            dobj = _pobj(dobj, "in") or _pobj(dobj, "of") or dobj
         if pat.prep:
             for host in (tok, dobj):
                 yield _pobj(host, pat.prep) if host is not None else None
@@ -1097,6 +1115,13 @@ class EventExtractor:
                     break
         verb = _light_verb(tok)
         anchor = tok
+        if not sources and verb is None and tok.dep_ == "pobj" and tok.head.lower_ == "for":
+            mover = tok.head.head  # "U.S. and Russian negotiators return to Geneva for talks"
+            if mover.pos_ == "VERB" and _lemma(mover, self.lex.travel_verbs) in self.lex.travel_verbs:
+                subj, passive = _subject(mover, self.lex)
+                if not passive:
+                    sources = [a for a in self._subject_actors(ctx, subj, mover) if all(a.state != t.state for t in targets)]
+                    anchor = mover if sources else anchor
         if not sources and targets and verb is None and pat.cameo[:2] in _SETTING_ROOTS and tok.dep_ == "pobj":
             head = tok.head.head  # "Under an agreement with Britain, Egypt obtained …": the subject is the party
             if tok.head.lower_ in _SETTING_PREPS and head.pos_ in ("VERB", "AUX"):
@@ -1330,8 +1355,16 @@ class EventExtractor:
         best = self._own_time(doc, pred, {t.idx for t in pred.clause}, start, end)
         head = pred.anchor
         for _ in range(3):  # "In 1954 artillery began shelling X": the time of the governing verb
-            if best is not None or head.dep_ not in ("xcomp", "conj") or head.head.i == head.i:
+            if best is not None or head.head.i == head.i:
                 break
+            if head.dep_ == "relcl" and (at := _timex_at(doc, head.head)) is not None:
+                best = at  # "on 5 March 2014, when Riyadh withdrew its ambassador": the date the clause qualifies
+                break
+            marks = {c.lower_ for c in head.children if c.dep_ in _WHEN_DEPS}
+            # "sank the cruiser, killing 323 men": a participle clause happens with its verb
+            when = head.dep_ == "advcl" and ("when" in marks or (not marks and head.tag_ == "VBG"))
+            if head.dep_ not in ("xcomp", "conj") and not when:
+                break  # "The war ended on 14 June, when the commander surrendered": a when-clause shares it
             head = head.head
             own = [t for t in _adjuncts(head)]
             best = self._own_time(doc, pred, {t.idx for t in own}, own[0].idx, own[-1].idx + len(own[-1].text))
@@ -1382,6 +1415,11 @@ class EventExtractor:
             if t.ent_type_ in ("GPE", "LOC", "FAC"):
                 return _span_text(t)
         return None
+
+
+def _timex_at(doc: Doc, tok: Token) -> Any:
+    """The time expression covering `tok`, if any."""
+    return next((x for x in doc._.timexes or [] if x.start <= tok.idx < x.end), None)
 
 
 def _span_text(tok: Token) -> str:
