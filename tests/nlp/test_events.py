@@ -604,3 +604,86 @@ def test_a_mediator_mediates_between_each_party(events: Any) -> None:
 def test_an_elided_repeat_adds_its_subjects(events: Any) -> None:
     found = events("On 5 March 2014 Riyadh withdrew its ambassador from Doha, as did Abu Dhabi and Manama.")
     assert {e.source for e in found if e.target == "QAT" and e.type == "SANCTION"} == {"SAU", "ARE", "BHR"}
+
+
+def test_a_when_clause_takes_the_date_it_qualifies(events: Any) -> None:
+    found = events("The crisis ended on 9 March 2001, when Japan lifted its sanctions on China.")
+    e = _find(found, "RETREAT", "JPN", "CHN")
+    assert (e.when["start"], e.when["basis"]) == (dt.date(2001, 3, 9), "expression")
+    found = events("The rupture came on 2 April 2010, when Ankara recalled its ambassador from Tel Aviv, as did Amman.")
+    assert {e.source for e in found if e.target == "ISR" and e.type == "SANCTION"} == {"TUR", "JOR"}
+    assert {e.when["start"] for e in found if e.target == "ISR"} == {dt.date(2010, 4, 2)}
+
+
+def test_a_participle_clause_happens_with_its_verb(events: Any) -> None:
+    found = events("On 3 June 1985 a Peruvian frigate sank a Chilean trawler, killing nine sailors.")
+    assert {(e.trigger, e.when["start"]) for e in found if (e.source, e.target) == ("PER", "CHL")} == {
+        ("sank", dt.date(1985, 6, 3)),
+        ("killing", dt.date(1985, 6, 3)),
+    }
+
+
+def test_the_two_countries_are_the_states_the_text_keeps_naming(events: Any) -> None:
+    text = (
+        "Chile and Peru have argued for decades. Lima sued. Santiago objected. Chile and Peru disagreed. "
+        "The court ruled. Fishermen waited. Markets shrugged. Analysts wrote. In 2014 the two countries restored ties."
+    )
+    found = [e for e in events(text) if e.cameo == "050"]
+    assert {(e.source, e.target) for e in found} == {("CHL", "PER"), ("PER", "CHL")}
+
+
+def test_travellers_hold_the_talks_they_came_for(events: Any) -> None:
+    found = events("The Indian prime minister flew to Beijing on 3 May 2024 for talks with Xi Jinping.")
+    assert [e for e in found if e.cameo == "046" and (e.source, e.target) == ("IND", "CHN")]
+
+
+def test_an_amount_gives_way_to_what_is_given(events: Any) -> None:
+    _find(events("On 2 June 2023 Germany withheld $40 million in aid to Niger."), "SANCTION", "DEU", "NER")
+
+
+def test_where_a_document_was_signed_is_no_party(events: Any) -> None:
+    found = events(
+        "Rwanda and Burundi quarrel. On 25 April 2025 they signed a declaration of principles in Washington."
+    )
+    assert {(e.source, e.target) for e in found if e.cameo == "057"} == {("RWA", "BDI"), ("BDI", "RWA")}
+    found = events(
+        "In August 1993, after secret talks hosted by Norway, Yitzhak Rabin and Yasser Arafat signed the Oslo Accords."
+    )
+    assert {(e.source, e.target) for e in found if e.cameo == "057"} == {("ISR", "PSE"), ("PSE", "ISR")}
+    assert {e.target for e in found if e.cameo == "045" and e.source == "NOR"} == {"ISR", "PSE"}
+
+
+def test_first_words_of_a_long_name_and_no_parsed_subject(events: Any) -> None:
+    text = (
+        "Hassan Sheikh Mohamud and Abiy Ahmed met in May 2024. "
+        "Late on Wednesday, in Ankara, Abiy and Hassan Sheikh agreed to a declaration."
+    )
+    found = events(text, dt.date(2024, 12, 12))
+    e = _find(found, "AGREE", "ETH", "SOM")
+    assert e.when["start"] == dt.date(2024, 12, 11)
+
+
+def test_two_leaders_swallowed_into_one_noun_phrase(events: Any) -> None:
+    found = events(
+        "On 5 May 2023 the Kenyan president hosted Uganda's Yoweri Museveni and Tanzania's Samia Suluhu Hassan "
+        "in Nairobi."
+    )
+    assert {e.target for e in found if e.source == "KEN" and e.type == "CONSULT"} == {"UGA", "TZA"}
+
+
+def test_an_event_dated_after_publication_is_not_a_fact(events: Any) -> None:
+    found = events("A war between India and China in 2030 is unlikely.")
+    assert found and {e.modality for e in found} == {"hypothetical"}
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "pair"),
+    [
+        ("In March 1982 Alexander Haig shuttled between London and Buenos Aires.", "CONSULT", ("USA", "ARG")),
+        ("In January 2013 the Philippines took China to arbitration.", "ACCUSE", ("PHL", "CHN")),
+        ("In July 2008 Kuwait named its first ambassador to Baghdad since 1990.", "SUPPORT", ("KWT", "IRQ")),
+        ("In 2021 Iraq finished paying reparations to Kuwait.", "CONCEDE", ("IRQ", "KWT")),
+    ],
+)
+def test_more_lexicon(events: Any, text: str, type_: str, pair: tuple[str, str]) -> None:
+    _find(events(text), type_, *pair)

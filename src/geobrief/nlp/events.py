@@ -43,6 +43,8 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from geobrief.nlp.dictionary import _LINKING
+
 DATA_DIR = Path(__file__).resolve().parents[1] / "knowledge" / "events"
 LEXICON_PATH = DATA_DIR / "verbs.yaml"
 CAMEO_PATH = DATA_DIR / "cameo.csv"
@@ -61,10 +63,16 @@ _INTENT_AUX = frozenset({"will", "'ll", "shall", "would", "wo"})
 _OBLIGATION_AUX = frozenset({"must"})  # "X said Y must withdraw": a demand (CAMEO 10x usage examples)
 # The predicate's target preposition, when the pattern names none (tried in this order).
 _DEFAULT_TARGET_PREPS = ("to", "against", "on", "with", "into", "toward", "towards", "at", "upon", "over")
-_PREPS = frozenset({*_DEFAULT_TARGET_PREPS, "of", "from", "for", "in", "by", "about"})
+_PREPS = frozenset({*_DEFAULT_TARGET_PREPS, "of", "from", "for", "in", "by", "about", "between"})
 _ARTICLES = frozenset({"a", "an", "the"})
 _CLAUSAL = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"})
-_AMOUNTS = frozenset({"million", "billion", "trillion", "thousand", "hundred", "worth", "amount", "sum", "ton", "tonne"})
+# Nouns naming a document ("the Oslo Accords", "the Minsk agreements"): a place name compounded with one is
+# where it was signed, not a party to it.
+_INSTRUMENTS = frozenset(str(w).lower() for w in _LINKING.get("instruments") or [])
+_FACTUAL = frozenset({"asserted", "reported", "hedged"})
+_AMOUNTS = frozenset(
+    {"million", "billion", "trillion", "thousand", "hundred", "worth", "amount", "sum", "ton", "tonne"}
+)
 _WHEN_DEPS = frozenset({"advmod", "mark"})  # where "when" hangs on its clause
 _SUBJ = ("nsubj", "csubj")
 # Head nouns through which an actor is reached: "officials of X", "thousands of X", "groups in X".
@@ -394,6 +402,8 @@ class _Ctx:
             lead = _child(c, "npadvmod", "compound") if c.dep_ == "amod" and c.lower_ in ("led", "-led") else None
             if lead is not None and (arg := self.mention_arg(lead)):  # "Vietnamese-led forces"
                 return arg
+            if c.dep_ == "compound" and c.pos_ == "PROPN" and tok.lemma_.lower() in _INSTRUMENTS:
+                continue
             if c.dep_ in ("compound", "amod", "nmod", "poss", "appos", "npadvmod"):
                 arg = self.mention_arg(c) or (self.actor_of(c, depth + 1) if c.dep_ in ("compound", "appos") else None)
                 if arg and arg.actor_id.startswith("group:") and not _ISO3.match(arg.state):
@@ -435,6 +445,9 @@ class _Ctx:
                 group += [b for c in mod.conjuncts if (b := self.mention_arg(c))]
             elif a.token != t.i and mod.dep_ == "pobj" and mod.head.lower_ in _FOLLOW_PREPS:
                 group += [b for c in mod.conjuncts if (b := self.actor_of(c, 1))]  # "ministers of X and Y"
+            for c in t.children:  # "Egypt's Sisi and Somalia's Mohamud" parsed as one noun phrase
+                if c.dep_ in ("nmod", "poss") and any(x.dep_ == "cc" for x in c.children):
+                    group += [b for x in (c, *c.conjuncts) if (b := self.mention_arg(x))]
             for b in group:
                 if all(b.actor_id != x.actor_id for x in out):
                     out.append(b)
@@ -618,7 +631,9 @@ def _subject(tok: Token, lex: Lexicon) -> tuple[Token | None, bool]:
             t = t.head.head  # "issued a statement demanding …": the issuer demands
             continue
         if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN"):  # "troops sent to X": the noun is the doer
-            return t.head, t.tag_ == "VBN"
+            # a noun as the sentence's root is a misparse of "Haig, the US secretary of state, shuttled …":
+            # the clause is the main one, active
+            return t.head, t.tag_ == "VBN" and t.head.dep_ != "ROOT"
         break
     return None, False
 
@@ -663,7 +678,7 @@ def _mediator_marker(tok: Token) -> Token | None:
     """The mediator phrase a token opens: "brokered|mediated|hosted by X", "under the auspices of X", "(the)
     mediation of X", "at the invitation of X"."""
     lemma = tok.lemma_.lower()
-    if lemma in ("broker", "mediate", "facilitate", "sponsor") and tok.tag_ == "VBN":
+    if lemma in ("broker", "mediate", "facilitate", "sponsor", "host") and tok.tag_ == "VBN":
         return _pobj(tok, "by")
     if lemma in _MEDIATOR_NOUNS:
         return _pobj(tok, "of")
@@ -989,8 +1004,8 @@ class EventExtractor:
                 i -= 1
                 continue
             arg = ctx.mention_arg(t)
-            if arg is None or (t.dep_ == "pobj" and doc[t.head.i].lower_ in _PLACE_PREPS):
-                break  # "in Ankara, Abiy and …": where, not who
+            if arg is None or t.dep_ == "pobj":
+                break  # "in Ankara, Abiy and …", "talks hosted by Norway, Rabin and …": another phrase's
             m = ctx.by_token.get(t.i)
             while i >= 0 and ctx.by_token.get(i) is m:
                 i -= 1
@@ -1090,7 +1105,8 @@ class EventExtractor:
 
     def _noun(self, ctx: _Ctx, tok: Token, pat: Pattern) -> _Pred:
         targets: list[_Arg] = []
-        preps = (pat.prep,) if pat.prep else ("of", *_DEFAULT_TARGET_PREPS)
+        # "talks between X and Y" names both parties: handled below, as sources
+        preps = (pat.prep,) if pat.prep and pat.prep != "between" else ("of", *_DEFAULT_TARGET_PREPS)
         for prep in preps:
             if (p := _pobj(tok, prep)) is not None and (targets := ctx.actors(p)):
                 break
@@ -1120,7 +1136,8 @@ class EventExtractor:
             if mover.pos_ == "VERB" and _lemma(mover, self.lex.travel_verbs) in self.lex.travel_verbs:
                 subj, passive = _subject(mover, self.lex)
                 if not passive:
-                    sources = [a for a in self._subject_actors(ctx, subj, mover) if all(a.state != t.state for t in targets)]
+                    found = self._subject_actors(ctx, subj, mover)
+                    sources = [a for a in found if all(a.state != t.state for t in targets)]
                     anchor = mover if sources else anchor
         if not sources and targets and verb is None and pat.cameo[:2] in _SETTING_ROOTS and tok.dep_ == "pobj":
             head = tok.head.head  # "Under an agreement with Britain, Egypt obtained …": the subject is the party
@@ -1181,6 +1198,8 @@ class EventExtractor:
             modality, reporter = self._modality(pred)
             start, end = pred.clause[0].idx, pred.clause[-1].idx + len(pred.clause[-1].text)
             when = self._when(doc, pred, start, end)
+            if modality in _FACTUAL and _after_publication(doc, when):
+                modality = "hypothetical"  # "a war between the two states in 2025" written in 2024: not (yet) a fact
             where = self._where(doc, pred, {a.token for pair in pairs for a in pair if a})
             sent = pred.tok.sent
             depth = 0
@@ -1295,7 +1314,11 @@ class EventExtractor:
             if ptype in REQUIRES_TARGET:
                 return []
             return [(s, None) for s in srcs]
-        return [(s, t) for s in srcs for t in tgts]
+        pairs: dict[tuple[str, str], tuple[_Arg | None, _Arg | None]] = {}
+        for s in srcs:  # one event per pair of states: "Somalia's president Mohamud" is Somalia once
+            for t in tgts:
+                pairs.setdefault((s.state, t.state), (s, t))
+        return list(pairs.values())
 
     # -- modality, time, place -------------------------------------------------------------------
 
@@ -1377,12 +1400,7 @@ class EventExtractor:
         if k < len(times) and times[k] is not None:
             s, e, p = times[k]
             return {"start": s, "end": e, "precision": p, "text": None, "basis": "narrative"}
-        pub = doc.user_data.get("published")
-        if isinstance(pub, str):
-            try:
-                pub = dt.date.fromisoformat(pub)
-            except ValueError:
-                pub = None
+        pub = _published(doc)
         return {"start": pub, "end": pub, "precision": "day" if pub else None, "text": None, "basis": "publication"}
 
     @staticmethod
@@ -1415,6 +1433,23 @@ class EventExtractor:
             if t.ent_type_ in ("GPE", "LOC", "FAC"):
                 return _span_text(t)
         return None
+
+
+def _after_publication(doc: Doc, when: dict[str, Any]) -> bool:
+    """The event's time (its own expression or the narrative's) starts after the document was published."""
+    pub = _published(doc)
+    start = when.get("start")
+    return when.get("basis") != "publication" and pub is not None and isinstance(start, dt.date) and start > pub
+
+
+def _published(doc: Doc) -> dt.date | None:
+    pub = doc.user_data.get("published")
+    if isinstance(pub, str):
+        try:
+            return dt.date.fromisoformat(pub)
+        except ValueError:
+            return None
+    return pub if isinstance(pub, dt.date) else None
 
 
 def _timex_at(doc: Doc, tok: Token) -> Any:
