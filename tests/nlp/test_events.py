@@ -643,7 +643,7 @@ def test_an_amount_gives_way_to_what_is_given(events: Any) -> None:
 
 def test_where_a_document_was_signed_is_no_party(events: Any) -> None:
     found = events(
-        "Rwanda and Burundi quarrel. On 25 April 2025 they signed a declaration of principles in Washington."
+        "Rwanda and Burundi quarrelled. On 25 April 2025 they signed a declaration of principles in Washington."
     )
     assert {(e.source, e.target) for e in found if e.cameo == "057"} == {("RWA", "BDI"), ("BDI", "RWA")}
     found = events(
