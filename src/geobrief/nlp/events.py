@@ -105,7 +105,7 @@ _PLACE_PREPS = frozenset({"in", "at", "inside", "throughout", "into", "around", 
 _DOMESTIC_CODES = ("14", "1723", "1724", "0813", "0814")
 # CAMEO roots of acts that always aim at someone: when the sentence names no target, the text's other side is
 # meant (demands, disapproval, rejection, threats, protest, force, reduced relations, coercion, assault).
-_IMPLIED_TARGET_ROOTS = frozenset({"10", "11", "12", "13", "15", "16", "17", "18", "19", "20", "08"})
+_IMPLIED_TARGET_ROOTS = frozenset({"05", "10", "11", "12", "13", "15", "16", "17", "18", "19", "20", "08"})
 # Types coded with an unknown source when only the target is named: attacks and coercion by unnamed hands.
 _UNKNOWN_SOURCE_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Roots of a settlement a mediator can stand behind: agreeing, meeting, signing, easing, yielding.
@@ -1355,7 +1355,7 @@ class EventExtractor:
         if any(c.dep_ == "neg" for c in kids) and not pred.negation_coded:
             return "negated", None
         hypothetical = lex.hypothetical_aux - _INTENT_AUX if pred.intended else lex.hypothetical_aux
-        if any(c.dep_ == "aux" and c.lower_ in hypothetical for c in kids) or any(
+        if any(c.dep_ == "aux" and c.lower_ in hypothetical and _timex_at(c.doc, c) is None for c in kids) or any(
             c.dep_ == "mark" and c.lower_ in lex.hypothetical_marks for c in kids
         ):
             return "hypothetical", None
