@@ -687,3 +687,26 @@ def test_an_event_dated_after_publication_is_not_a_fact(events: Any) -> None:
 )
 def test_more_lexicon(events: Any, text: str, type_: str, pair: tuple[str, str]) -> None:
     _find(events(text), type_, *pair)
+
+
+def test_intent_reaches_through_transparent_verbs(events: Any) -> None:
+    found = events("In 1999 the Serbian army prepared to resume shelling Albanian villages.")
+    assert [e for e in found if e.cameo == "150" and e.source == "SRB"], [(e.cameo, e.source) for e in found]
+
+
+def test_people_gathering_for_a_rally_hold_it(events: Any) -> None:
+    found = events("Thousands of Kenyans were converging on 4 July 2024 for a rally in Nairobi.")
+    assert [e for e in found if e.type == "PROTEST" and e.source == "KEN"], [(e.type, e.source) for e in found]
+
+
+def test_may_in_a_date_is_no_modal(events: Any) -> None:
+    text = (
+        "In April 1982 the war began. On 2 May the British submarine Conqueror sank the Argentine cruiser General "
+        "Belgrano, killing 323 men, and two days later an Argentine missile struck the destroyer HMS Sheffield."
+    )
+    found = events(text)
+    assert {(e.source, e.target, e.modality) for e in found if e.trigger in ("sank", "struck")} == {
+        ("GBR", "ARG", "asserted"),
+        ("ARG", "GBR", "asserted"),
+    }
+    assert {e.when["start"].year for e in found} == {1982}

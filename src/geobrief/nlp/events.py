@@ -877,10 +877,18 @@ class EventExtractor:
         aux = {c.lower_ for c in verb.children if c.dep_ == "aux"} & _INTENT_AUX
         if aux - {"would"} or (aux and self._reported(verb)):  # "would" is future only in reported speech
             governor = verb
-        elif verb.dep_ == "xcomp" and (
-            verb.head.lemma_.lower() in lex.intent_adjectives or _lemma(verb.head, lex.intent_verbs) in lex.intent_verbs
-        ):
-            governor = verb.head
+        else:  # "plans to …", "is ready to …", through transparent verbs ("prepared to resume shelling")
+            t = verb
+            for _ in range(3):
+                if t.dep_ != "xcomp" or t.head is t:
+                    break
+                h = t.head
+                if h.lemma_.lower() in lex.intent_adjectives or _lemma(h, lex.intent_verbs) in lex.intent_verbs:
+                    governor = h
+                    break
+                if _lemma(h, lex.transparent) not in lex.transparent:
+                    break
+                t = h
         if governor is None:
             return
         negated = any(c.dep_ == "neg" for c in (*verb.children, *governor.children))
