@@ -525,7 +525,7 @@ def test_a_region_of_a_state_is_the_state(events: Any) -> None:
 
 def test_unnamed_people_as_target_are_the_source_states_own(events: Any) -> None:
     found = events("Egyptian police used tear gas to disperse Moslem fundamentalist demonstrators on Monday night.")
-    hit = [e for e in found if e.source == "EGY" and e.target == "EGY"]
+    hit = [e for e in found if e.source == "EGY" and e.target == "EGY" and e.trigger == "disperse"]
     assert hit and all(e.target_actor.startswith("group:") for e in hit)
 
 
@@ -710,3 +710,21 @@ def test_may_in_a_date_is_no_modal(events: Any) -> None:
         ("ARG", "GBR", "asserted"),
     }
     assert {e.when["start"].year for e in found} == {1982}
+
+
+def test_coercion_and_investigation_at_home_target_the_own_state(events: Any) -> None:
+    found = events("On 3 May 2001 Turkish police arrested 40 people in Ankara, and prosecutors investigated the riot.")
+    assert [e for e in found if e.type == "COERCE" and (e.source, e.target) == ("TUR", "TUR")]
+
+
+def test_the_of_phrase_of_a_withdrawal_is_its_doer(events: Any) -> None:
+    found = events("On 4 June 1992 the European Community demanded the withdrawal of Serbian forces from Bosnia.")
+    _find(found, "REQUEST", "EU", "SRB")
+    found = events("The withdrawal of Soviet troops from Afghanistan ended in February 1989.")
+    _find(found, "RETREAT", "SUN", "AFG")
+
+
+def test_a_complaint_targets_the_accused_not_the_addressee(events: Any) -> None:
+    _find(
+        events("Lebanon complained to the United Nations on 3 May 1996 over Israeli air raids."), "ACCUSE", "LBN", "ISR"
+    )

@@ -101,8 +101,10 @@ _ISO3 = re.compile(r"^[A-Z]{3}$")
 _PLACE_PREPS = frozenset({"in", "at", "inside", "throughout", "into", "around", "across", "near", "off", "over",
                           "along", "within", "of", "from"})  # fmt: skip
 # Acts whose target, when none is named, is the actor's own state: protests (CAMEO 14: dissent is addressed
-# to one's own government unless another is named), curfews and states of emergency imposed or lifted.
-_DOMESTIC_CODES = ("14", "1723", "1724", "0813", "0814")
+# to one's own government unless another is named) and calling them off (082), coercion (17: arrests, bans,
+# curfews and states of emergency), investigations (09); curfews lifted (0813, 0814). CAMEO codes such acts
+# with the same country as source and target.
+_DOMESTIC_CODES = ("14", "17", "082", "09", "0813", "0814")
 # CAMEO roots of acts that always aim at someone: when the sentence names no target, the text's other side is
 # meant (demands, disapproval, rejection, threats, protest, force, reduced relations, coercion, assault).
 _IMPLIED_TARGET_ROOTS = frozenset({"05", "10", "11", "12", "13", "15", "16", "17", "18", "19", "20", "08"})
@@ -198,6 +200,7 @@ class Lexicon:
     armed_groups: frozenset[str] = frozenset()  # "rebels", "guerrillas": fighters named by what they do
     force_nouns: frozenset[str] = frozenset()  # "a roadside bomb killed": a weapon or attack as the subject
     travel_verbs: frozenset[str] = frozenset()  # "returned to Geneva for talks": the traveller holds the talks
+    agent_of: frozenset[str] = frozenset()  # "the withdrawal of Serbian forces": the "of" phrase is the doer
 
     @staticmethod
     def recode(table: dict[str, str], code: str) -> str | None:
@@ -271,6 +274,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         words("armed_groups"),
         words("force_nouns"),
         words("travel_verbs"),
+        words("agent_of"),
     )
 
 
@@ -839,7 +843,10 @@ class EventExtractor:
                 outer.code = lex.recode(lex.refusal_codes, inner.code) or outer.code
             elif kind == "demand":
                 outer.code = lex.recode(lex.demand_codes, inner.code) or outer.code
-            if not outer.targets:
+            doers = [t for t in inner.sources if all(t.state != s.state for s in outer.sources)]
+            if kind in ("demand", "appeal") and inner.tok.pos_ == "NOUN" and doers:
+                outer.targets = doers  # "demanded the withdrawal of Serbian forces": who must withdraw is asked
+            elif not outer.targets:
                 if kind in ("demand", "appeal") and comp.dep_ == "ccomp":
                     subj = _child(comp, "nsubj")  # "demanded that the US cancel …": the US is asked
                     outer.targets = ctx.actors(subj) if subj is not None else inner.sources
@@ -950,6 +957,13 @@ class EventExtractor:
                 if extra.dep_ == "nsubj" and subj is not None and extra.i != subj.i and subj.head == tok:
                     sources += [a for a in ctx.actors(extra) if all(a.actor_id != b.actor_id for b in sources)]
             targets = self._verb_targets(ctx, tok, pat, sources)
+            if pat.cameo[:2] == "11" and not any(_ISO3.match(t.state) for t in targets):
+                # "complained to the United Nations over two Israeli air raids": the accused, not the addressee
+                for prep in ("over", "about", "against"):
+                    accused = [a for a in ctx.actors(_pobj(tok, prep)) if _ISO3.match(a.state)]
+                    if accused:
+                        targets = accused
+                        break
             if not sources and subj is not None:
                 sources = self._located_group(ctx, subj, tok)
             if sources:  # "Riyadh withdrew its ambassador, as did Abu Dhabi and Manama": the same act again
@@ -1115,6 +1129,9 @@ class EventExtractor:
         targets: list[_Arg] = []
         # "talks between X and Y" names both parties: handled below, as sources
         preps = (pat.prep,) if pat.prep and pat.prep != "between" else ("of", *_DEFAULT_TARGET_PREPS)
+        agent_of = tok.lemma_.lower() in self.lex.agent_of  # "the withdrawal of Serbian forces from Bosnia"
+        if agent_of:
+            preps = tuple(dict.fromkeys(p for p in (*preps, "from", *_DEFAULT_TARGET_PREPS) if p != "of"))
         for prep in preps:
             if (p := _pobj(tok, prep)) is not None and (targets := ctx.actors(p)):
                 break
@@ -1126,6 +1143,8 @@ class EventExtractor:
             sources = ctx.actors(poss)
         if not sources and by is not None:
             sources = ctx.actors(by)
+        if not sources and agent_of and (of := _pobj(tok, "of")) is not None:
+            sources = [a for a in ctx.actors(of) if all(a.state != t.state for t in targets)]
         if not sources:
             for c in tok.children:
                 if c.dep_ in ("amod", "compound", "nmod") and c.i not in taken:
