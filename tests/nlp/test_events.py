@@ -728,3 +728,9 @@ def test_a_complaint_targets_the_accused_not_the_addressee(events: Any) -> None:
     _find(
         events("Lebanon complained to the United Nations on 3 May 1996 over Israeli air raids."), "ACCUSE", "LBN", "ISR"
     )
+
+
+def test_a_stateless_people_as_target_belongs_where_it_is_placed(events: Any) -> None:
+    found = events("On 2 March 2001 Macedonian police killed two ethnic Albanians in a raid in western Macedonia.")
+    hit = _find(found, "ASSAULT", "MKD", "MKD")
+    assert hit.target_actor.startswith("group:")

@@ -1207,6 +1207,13 @@ class EventExtractor:
             elif local and pred.sources and {t.state for t in pred.targets} <= {a.state for a in pred.sources}:
                 # "bombed a camp of the FARC guerrillas inside Ecuador": the foreign place over the own-side group
                 pred.targets = self._local_target(ctx, pred, ptype, code.code) or pred.targets
+            elif local and all(_stateless_group(t) for t in pred.targets):
+                # "killed three ethnic Albanians in southeastern Serbia": a people without a state of its own,
+                # where the sentence places them
+                heads = {pred.tok.i, pred.anchor.i} | {t.token for t in pred.targets}
+                place = self._first_place(ctx, pred.clause, heads)
+                if place:
+                    pred.targets = [_Arg(t.actor_id, place[0].state, t.token) for t in pred.targets]
             own = {a.actor_id for a in pred.sources}
             at_home = all(t.actor_id in own for t in pred.targets)  # none, or only the source itself
             if at_home and pred.sources and pred.pat.cameo.startswith(_DOMESTIC_CODES):
