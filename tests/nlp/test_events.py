@@ -734,3 +734,11 @@ def test_a_stateless_people_as_target_belongs_where_it_is_placed(events: Any) ->
     found = events("On 2 March 2001 Macedonian police killed two ethnic Albanians in a raid in western Macedonia.")
     hit = _find(found, "ASSAULT", "MKD", "MKD")
     assert hit.target_actor.startswith("group:")
+
+
+def test_envoys_from_the_two_countries_and_leaders_joined_for_a_summit(events: Any) -> None:
+    text = "Chile and Peru quarrel often. On 2 July 2024 senior diplomats from the two countries met in Lima."
+    assert {(e.source, e.target) for e in events(text) if e.type == "CONSULT"} == {("CHL", "PER"), ("PER", "CHL")}
+    text = "On 11 April 2024 Marcos joined Joe Biden and Japan's Fumio Kishida at the White House for a summit."
+    pairs = {(e.source, e.target) for e in events(text) if e.trigger == "summit"}
+    assert {("PHL", "USA"), ("PHL", "JPN"), ("USA", "JPN")} <= pairs

@@ -437,6 +437,10 @@ class _Ctx:
         if not singular:  # "Ma, Taiwan's president, and Xi met": the conjunct hangs on the apposition
             heads += [c for a in tok.children if a.dep_ == "appos" for c in a.conjuncts if c not in heads]
         collective = self.collective(tok)
+        if not collective and self.mention_arg(tok) is None:  # "senior diplomats from the two countries"
+            for prep in ("from", "of"):
+                if (p := _pobj(tok, prep)) is not None and (collective := self.collective(p)):
+                    break
         if collective:
             return collective
         for t in heads:
@@ -1162,8 +1166,8 @@ class EventExtractor:
             mover = tok.head.head  # "U.S. and Russian negotiators return to Geneva for talks"
             if mover.pos_ == "VERB" and _lemma(mover, self.lex.travel_verbs) in self.lex.travel_verbs:
                 subj, passive = _subject(mover, self.lex)
-                if not passive:
-                    found = self._subject_actors(ctx, subj, mover)
+                if not passive:  # "Marcos joined Biden and Kishida … for the first summit": all of them
+                    found = self._subject_actors(ctx, subj, mover) + ctx.actors(_child(mover, "dobj"))
                     sources = [a for a in found if all(a.state != t.state for t in targets)]
                     anchor = mover if sources else anchor
         if not sources and targets and verb is None and pat.cameo[:2] in _SETTING_ROOTS and tok.dep_ == "pobj":
