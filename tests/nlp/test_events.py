@@ -742,3 +742,17 @@ def test_envoys_from_the_two_countries_and_leaders_joined_for_a_summit(events: A
     text = "On 11 April 2024 Marcos joined Joe Biden and Japan's Fumio Kishida at the White House for a summit."
     pairs = {(e.source, e.target) for e in events(text) if e.trigger == "summit"}
     assert {("PHL", "USA"), ("PHL", "JPN"), ("USA", "JPN")} <= pairs
+
+
+def test_who_benefits_from_an_eased_rule_is_the_target(events: Any) -> None:
+    text = "In May 2023 the Kremlin lifted the flight ban and scrapped visa requirements for Georgian citizens."
+    _find(events(text), "CONCEDE", "RUS", "GEO")
+
+
+def test_a_date_inside_a_relative_clause_is_not_the_events(events: Any) -> None:
+    text = (
+        "The Georgian government, which had refused to join Western sanctions after February 2022, "
+        "condemned Russia in May 2024."
+    )
+    e = _find(events(text), "ACCUSE", "GEO", "RUS")
+    assert e.when["start"] == dt.date(2024, 5, 1)

@@ -69,6 +69,7 @@ _CLAUSAL = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"})
 # Nouns naming a document ("the Oslo Accords", "the Minsk agreements"): a place name compounded with one is
 # where it was signed, not a party to it.
 _INSTRUMENTS = frozenset(str(w).lower() for w in _LINKING.get("instruments") or [])
+_FORCE_ROOTS = frozenset({"17", "18", "19", "20"})  # coercion and force: the roots that act on people
 _FACTUAL = frozenset({"asserted", "reported", "hedged"})
 _AMOUNTS = frozenset(
     {"million", "billion", "trillion", "thousand", "hundred", "worth", "amount", "sum", "ton", "tonne"}
@@ -1099,7 +1100,8 @@ class EventExtractor:
             first = first or found
             if people is None and phrase is not None and not found and self._people(phrase) is not None:
                 people = phrase
-        if not first and people is not None and len(own) == 1 and _ISO3.match(next(iter(own))):
+        force = pat.cameo[:2] in _FORCE_ROOTS  # "dispersed demonstrators", not "lifted the ban … to protests"
+        if not first and people is not None and force and len(own) == 1 and _ISO3.match(next(iter(own))):
             # "ordered the opposition newspaper to close", "dispersed demonstrators": the source's own people
             state = next(iter(own))
             return [_Arg(f"group:{self._people(people)}", state, people.i, domestic=True)]
@@ -1128,6 +1130,8 @@ class EventExtractor:
         yield from (_pobj(tok, prep) for prep in _DEFAULT_TARGET_PREPS)
         if dobj is not None:  # "would boycott all contact with the US", "cut off electricity to X"
             yield from (_pobj(dobj, prep) for prep in _DEFAULT_TARGET_PREPS)
+            # "lifted the flight ban and scrapped visa requirements for Georgian citizens": who benefits
+            yield from (_pobj(d, "for") for d in (dobj, *dobj.conjuncts))
 
     def _noun(self, ctx: _Ctx, tok: Token, pat: Pattern) -> _Pred:
         targets: list[_Arg] = []
@@ -1413,7 +1417,18 @@ class EventExtractor:
         return "asserted", None
 
     def _when(self, doc: Doc, pred: _Pred, start: int, end: int) -> dict[str, Any]:
-        best = self._own_time(doc, pred, {t.idx for t in pred.clause}, start, end)
+        # not the date of a clause inside an argument: "The government, which had refused … in February 2022,
+        # welcomed the decision"
+        inner = {
+            d.i
+            for t in pred.clause
+            if t.dep_ in ("relcl", "acl")
+            and t.pos_ in ("VERB", "AUX")
+            and t not in (pred.tok, pred.anchor)
+            and not any(a.i in (pred.tok.i, pred.anchor.i) for a in t.subtree)
+            for d in t.subtree
+        }
+        best = self._own_time(doc, pred, {t.idx for t in pred.clause if t.i not in inner}, start, end)
         head = pred.anchor
         for _ in range(3):  # "In 1954 artillery began shelling X": the time of the governing verb
             if best is not None or head.head.i == head.i:
