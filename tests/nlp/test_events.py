@@ -756,3 +756,9 @@ def test_a_date_inside_a_relative_clause_is_not_the_events(events: Any) -> None:
     )
     e = _find(events(text), "ACCUSE", "GEO", "RUS")
     assert e.when["start"] == dt.date(2024, 5, 1)
+
+
+def test_a_means_clause_shares_its_verbs_subject_and_date(events: Any) -> None:
+    text = "Colombia and Venezuela argue. In August 1987 a Colombian corvette sailed north, and Caracas answered by mobilising warships."
+    e = _find(events(text), "MOBILIZE", "VEN", "COL")
+    assert (e.when["start"], e.when["basis"]) == (dt.date(1987, 8, 1), "expression")

@@ -436,3 +436,15 @@ def test_a_past_date_later_in_the_year_than_publication_takes_the_narrative_year
 def test_a_new_paragraph_leaves_an_old_year_behind() -> None:
     text = "Israel completed its withdrawal on 25 April 1982.\nOn 27 May an Egyptian soldier was killed."
     assert find(tag(text, D(2024, 9, 10)), "27 May").value_start == D(2024, 5, 27)
+
+
+def test_a_year_naming_a_thing_sets_no_narrative_year() -> None:
+    text = "Seoul suspended the 2018 military agreement on 4 June. On 11 October Pyongyang accused the South."
+    found = {t.text: t.value_start for t in tag(text, dt.date(2024, 10, 18))}
+    assert found["4 June"] == dt.date(2024, 6, 4)
+    assert found["11 October"] == dt.date(2024, 10, 11)
+    told = {
+        t.text: t.value_start
+        for t in tag("In May 2018 the two leaders met. On 4 June they talked.", dt.date(2024, 10, 18))
+    }
+    assert told["4 June"].year == 2018  # a year that dates the story still carries

@@ -634,7 +634,8 @@ def _subject(tok: Token, lex: Lexicon) -> tuple[Token | None, bool]:
             return (sp, True) if t == tok else (sp, False)
         purpose = t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
         if t.dep_ in ("xcomp", "conj", "pcomp", "acomp") or (t.dep_ == "advcl" and t.tag_ == "VBG") or purpose:
-            t = t.head
+            by = t.dep_ == "pcomp" and t.head.dep_ == "prep"  # "Caracas answered by mobilising warships"
+            t = t.head.head if by else t.head
             continue
         if t.dep_ == "acl" and t.tag_ == "VBG" and t.head.dep_ == "dobj" and t.head.head.pos_ == "VERB":
             t = t.head.head  # "issued a statement demanding …": the issuer demands
@@ -1439,9 +1440,9 @@ class EventExtractor:
             marks = {c.lower_ for c in head.children if c.dep_ in _WHEN_DEPS}
             # "sank the cruiser, killing 323 men": a participle clause happens with its verb
             when = head.dep_ == "advcl" and ("when" in marks or (not marks and head.tag_ == "VBG"))
-            if head.dep_ not in ("xcomp", "conj") and not when:
+            if head.dep_ not in ("xcomp", "conj", "pcomp") and not when:
                 break  # "The war ended on 14 June, when the commander surrendered": a when-clause shares it
-            head = head.head
+            head = head.head.head if head.dep_ == "pcomp" and head.head.dep_ == "prep" else head.head
             own = [t for t in _adjuncts(head)]
             best = self._own_time(doc, pred, {t.idx for t in own}, own[0].idx, own[-1].idx + len(own[-1].text))
         if best is not None:

@@ -946,7 +946,13 @@ def tag_all(
                 out += _split_range(t)
                 continue
             out.append(t)
-            if t.timex_type == "DATE" and t.precision in _FINE and t.value[:1].isdigit() and kind != "yrange":
+            if (
+                t.timex_type == "DATE"
+                and t.precision in _FINE
+                and t.value[:1].isdigit()
+                and kind != "yrange"
+                and not _attributive(text, t)
+            ):
                 st.narrative, st.narrative_sentence = t, st.sentence_of(t.start)
         return _merge_clock_times(text, out) if eval_mode else _merge_ranges(text, out)
     except Exception:  # noqa: BLE001 - the tagger must never raise on any text
@@ -990,9 +996,27 @@ def narrative_times(
 _BOUND = re.compile(r"\b(?:since|until|till|before|ahead\s+of)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 
 
+_ATTRIBUTE_BEFORE = re.compile(r"\b(?:the|its|their|his|her|our|a|an)\s+$", re.I)
+_ATTRIBUTE_AFTER = re.compile(r"^\s+(?!and\b|or\b|to\b|in\b|on\b|at\b|by\b|for\b|of\b)[a-z]")
+
+
+def _attributive(text: str, timex: Timex) -> bool:
+    """A year naming a thing rather than dating the sentence: "the 2018 military agreement", "its 1992 consensus"."""
+    return (
+        timex.precision == "year"
+        and bool(_ATTRIBUTE_BEFORE.search(text[max(0, timex.start - 10) : timex.start]))
+        and bool(_ATTRIBUTE_AFTER.match(text[timex.end : timex.end + 20]))
+    )
+
+
 def is_narrative(text: str, timex: Timex) -> bool:
-    """The expression dates what the sentence tells, rather than bounding it ("since 1928")."""
-    return timex.precision in _FINE and not _BOUND.search(text[max(0, timex.start - 30) : timex.start])
+    """The expression dates what the sentence tells, rather than bounding it ("since 1928") or naming a thing
+    ("the 2018 military agreement")."""
+    return (
+        timex.precision in _FINE
+        and not _BOUND.search(text[max(0, timex.start - 30) : timex.start])
+        and not _attributive(text, timex)
+    )
 
 
 _NOT_PAST = re.compile(r"\b(?:by|until|till|before|through|in\s+the\s+next)\s+$", re.I)
