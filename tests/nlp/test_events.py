@@ -762,3 +762,19 @@ def test_a_means_clause_shares_its_verbs_subject_and_date(events: Any) -> None:
     text = "Colombia and Venezuela argue. In August 1987 a Colombian corvette sailed north, and Caracas answered by mobilising warships."
     e = _find(events(text), "MOBILIZE", "VEN", "COL")
     assert (e.when["start"], e.when["basis"]) == (dt.date(1987, 8, 1), "expression")
+
+
+def test_an_agentless_passive_relation_act_is_between_the_texts_two_states(events: Any) -> None:
+    text = (
+        "Argentina and Britain fought in 1982. The two governments then broke off relations. "
+        "Diplomatic relations were restored in Madrid on 15 February 1990."
+    )
+    found = [e for e in events(text) if e.when["start"] == dt.date(1990, 2, 15)]
+    assert {(e.source, e.target) for e in found} == {("ARG", "GBR"), ("GBR", "ARG")}
+    found = events("Argentina and Britain fought in 1982. An accord signed on 14 July 1999 reopened flights.")
+    assert {(e.source, e.target) for e in found if e.cameo == "057"} == {("ARG", "GBR"), ("GBR", "ARG")}
+
+
+def test_breaking_relations_is_mutual(events: Any) -> None:
+    found = events("Argentina and Britain broke off relations in April 1982.")
+    assert {(e.source, e.target) for e in found if e.cameo == "161"} == {("ARG", "GBR"), ("GBR", "ARG")}

@@ -69,6 +69,10 @@ _CLAUSAL = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"})
 # Nouns naming a document ("the Oslo Accords", "the Minsk agreements"): a place name compounded with one is
 # where it was signed, not a party to it.
 _INSTRUMENTS = frozenset(str(w).lower() for w in _LINKING.get("instruments") or [])
+# Acts between two parties that a passive can tell without naming them ("relations were restored", "a treaty was
+# signed"): in an analysis of a dyad, its two states are meant.
+_PARTIES_IMPLIED = frozenset({"050", "054", "057", "040", "046", "043", "036", "030"})
+_RELATIONS = frozenset({"relation", "tie"})  # objects that make an act mutual: "broke relations", "restored ties"
 _FORCE_ROOTS = frozenset({"17", "18", "19", "20"})  # coercion and force: the roots that act on people
 _FACTUAL = frozenset({"asserted", "reported", "hedged"})
 _AMOUNTS = frozenset(
@@ -463,8 +467,7 @@ class _Ctx:
         return out
 
     def collective(self, tok: Token) -> list[_Arg]:
-        """ "The two countries", "both governments": two states named in this sentence or the three before it,
-        those the text has named most (an analysis of a dyad names its two states again and again)."""
+        """ "The two countries", "both governments": the text's dyad (`dyad`)."""
         if tok.lemma_.lower() not in _COLLECTIVE_NOUNS:
             return []
         if not any(
@@ -472,6 +475,11 @@ class _Ctx:
             for c in tok.children
         ):
             return []
+        return self.dyad(tok)
+
+    def dyad(self, tok: Token) -> list[_Arg]:
+        """The two states the text is about at `tok`: named in this sentence or the three before it, those the
+        text has named most (an analysis of a dyad names its two states again and again)."""
         k = self.sent_of_token.get(tok.i, 0)
         lo = self.sents[max(0, k - 3)].start_char
         seen: dict[str, tuple[int, int]] = {}  # state → (mentions so far, last position)
@@ -557,8 +565,8 @@ def _bag(tok: Token) -> set[str]:
     """Lemmas near a verb that may complete a multiword pattern (objects, particles, prepositions' objects)."""
     out: set[str] = set()
     for c in tok.children:
-        if c.dep_ in ("ccomp", "advcl", "relcl", "parataxis", "conj", "nsubj", "nsubjpass", "csubj", "cc", "punct"):
-            continue
+        if c.dep_ in ("ccomp", "advcl", "relcl", "parataxis", "conj", "nsubj", "csubj", "cc", "punct"):
+            continue  # a passive subject is the act's object: "relations were restored", "sanctions were imposed"
         for t in c.subtree:
             if t.i - c.i > 6 or t.i < c.i - 3:
                 continue
@@ -1230,6 +1238,8 @@ class EventExtractor:
                 if _ISO3.match(src.state):
                     pred.targets = [_Arg(src.state, src.state, src.token, domestic=True)]
             implied = False
+            if not pred.sources and not pred.targets and code.code[:3] in _PARTIES_IMPLIED and _agentless(pred.tok):
+                pred.sources = ctx.dyad(pred.tok)  # "Diplomatic relations were restored in Madrid on 15 February 1990"
             if not pred.targets and pred.sources and code.code[:2] in _IMPLIED_TARGET_ROOTS:
                 pred.targets = self._implied_target(ctx, pred)
                 implied = bool(pred.targets)
@@ -1349,7 +1359,9 @@ class EventExtractor:
         if not srcs:  # "three US servicemen were killed by a roadside bomb": force on a known target, by someone
             return [(None, t) for t in tgts] if ptype in _UNKNOWN_SOURCE_TYPES and pred.unnamed_hands else []
         if not tgts:
-            reciprocal = pred.pat.head in self.lex.reciprocal and not pred.intended  # "X and Y fought a war"
+            # "X and Y fought a war", "X and Y broke off relations"
+            mutual = pred.pat.head in self.lex.reciprocal or bool(_RELATIONS & set(pred.pat.words))
+            reciprocal = mutual and not pred.intended
             if len(srcs) > 1 and (ptype in SYMMETRIC or code in SYMMETRIC_CODES or reciprocal):
                 return list(permutations(srcs, 2))
             if reciprocal and pred.tok.pos_ in ("NOUN", "PROPN") and not pred.pat.prep:
@@ -1487,6 +1499,14 @@ class EventExtractor:
             if t.ent_type_ in ("GPE", "LOC", "FAC"):
                 return _span_text(t)
         return None
+
+
+def _agentless(tok: Token) -> bool:
+    """A passive verb, finite or participle, that names no doer: "relations were restored", "an agreement
+    signed on 14 July 1999"."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.tag_ != "VBN" or _child(tok, "agent") is not None:
+        return False
+    return tok.dep_ == "acl" or any(c.dep_ == "auxpass" for c in tok.children)
 
 
 def _after_publication(doc: Doc, when: dict[str, Any]) -> bool:
