@@ -50,3 +50,20 @@ def test_spelling_variants_across_documents_are_one_actor(tmp_path: Path) -> Non
         assert len(people) == 1, people
         assert {people[0]["name"], *people[0]["aliases"]} == {"Dmitry Khvorostovsky", "Dmitri Hvorostovskiy"}
         assert people[0]["mentions"] == 2
+
+
+def test_each_evidence_row_says_how_its_sentence_gives_the_parties(tmp_path: Path) -> None:
+    text = (
+        "Argentina and Britain: a long quarrel\n\n"
+        "Argentina invaded the Falkland Islands on 2 April 1982, and Britain sent a task force. "
+        "Argentina and Britain fought for ten weeks. Argentina later protested to Britain.\n\n"
+        "Diplomatic relations were restored in Madrid on 15 February 1990.\n"
+    )
+    (tmp_path / "a.txt").write_text(text)
+    with geobrief.open(tmp_path / "p.db") as gb:
+        gb.ingest(tmp_path / "a.txt")
+        events = gb.export("events")
+    parties = {(e["cameo"], x["parties"]) for e in events for x in e["evidence"]}
+    assert ("050", "dyad") in parties  # relations restored: the text's two states
+    assert any(how == "named" for _c, how in parties)
+    assert {x["parties"] for e in events for x in e["evidence"]} <= {"named", "implied", "dyad", "place", "domestic"}

@@ -220,7 +220,7 @@ class Geobrief:
                 seen.setdefault(e["id"], e)
         records = [_export.event_record(e) for e in fold(list(seen.values()))]
         events = sorted(records, key=lambda e: (e["when"]["start"] or "", e["id"]))
-        return _frame(dyad_series(events, ids_a, ids_b, by=by), frame)
+        return _frame(dyad_series(events, ids_a, ids_b, by=by, since=since), frame)
 
 
 def open(db: str | os.PathLike[str] | None = None, settings: Settings | None = None) -> Geobrief:  # noqa: A001

@@ -239,7 +239,16 @@ def _fact_rows(doc: str, analysis: Analysis) -> dict[str, list[dict[str, Any]]]:
         row["id"] = eid = merge.event_id(row)
         if eid not in events or merge.prefer(row, events[eid]):
             events[eid] = row
-        evidence.append({"event": eid, "doc": doc, "start_char": e.start, "end_char": e.end, "sentence": e.sentence})
+        evidence.append(
+            {
+                "event": eid,
+                "doc": doc,
+                "start_char": e.start,
+                "end_char": e.end,
+                "sentence": e.sentence,
+                "parties": e.extras.get("parties", "named"),
+            }
+        )
     claims = []
     for c in analysis.claims:
         h = c.horizon

@@ -114,3 +114,16 @@ def test_year_only_start_in_a_monthly_series_and_bad_arguments() -> None:
     assert dyad_series([], ["RUS"], ["PRK"]) == []
     with pytest.raises(ValueError):
         dyad_series([], ["RUS"], ["PRK"], by="week")
+
+
+def test_an_event_begun_before_since_counts_from_since() -> None:
+    war = {
+        "source": "RUS",
+        "target": "UKR",
+        "modality": "asserted",
+        "quad_class": 4,
+        "intensity": -10.0,
+        "when": {"start": "2022-02-24", "end": "2024-12-31", "precision": "day"},
+    }
+    rows = dyad_series([war], ["RUS"], ["UKR"], by="month", since="2023")
+    assert [r["period"] for r in rows] == ["2023-01"]

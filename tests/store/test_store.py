@@ -45,7 +45,7 @@ def test_schema_wal_and_idempotent_save(tmp_path: Path) -> None:
     assert (a.id, n, a.aliases) == ("RUS", 1, ["Moscow", "Russian Federation"])
     con = sqlite3.connect(tmp_path / "s.db")
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0003"
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0004"
 
 
 def test_failed_write_rolls_back(tmp_path: Path) -> None:

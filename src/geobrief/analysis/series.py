@@ -64,12 +64,14 @@ def dyad_series(
     a_ids: Iterable[str],
     b_ids: Iterable[str] | None = None,
     by: str = "year",
+    since: str | None = None,
 ) -> list[dict[str, Any]]:
     """Rows `{period, events, q1..q4, cooperation, conflict, intensity, coarse}`, oldest first.
 
     Events between `a_ids` and `b_ids` in either direction count (with `b_ids` None: every event of
     `a_ids`). Negated, hypothetical and denied events and undated ones are left out. Periods with no
-    events between the first and the last are present with zeros.
+    events between the first and the last are present with zeros. An event that began before `since`
+    (a war from 2022 to 2024, asked from 2023 on) counts in the first period from `since`.
     """
     if by not in FINE:
         raise ValueError(f"by must be 'year' or 'month', not {by!r}")
@@ -80,7 +82,10 @@ def dyad_series(
         if ev.get("modality") in UNREAL or not _involves(ev, a, b):
             continue
         when = ev.get("when") or {}
-        period = _period(when.get("start") or "", by)
+        start = when.get("start") or ""
+        if since and start and start < since:
+            start = (since + "-01-01")[:10] if len(since) == 4 else (since + "-01")[:10]
+        period = _period(start, by)
         if period is None:
             continue
         row = buckets.setdefault(period, _empty(period))

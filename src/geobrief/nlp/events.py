@@ -332,6 +332,7 @@ class _Arg:
     state: str  # the state-level id
     token: int
     domestic: bool = False  # the source's own state as target: a protest or curfew at home
+    how: str = ""  # how an unnamed party was inferred: implied, dyad, place ("" = named in the clause)
 
 
 def state_of(actor: Any) -> str | None:
@@ -495,7 +496,7 @@ class _Ctx:
             near += rest[: 2 - len(near)]
         if len(near) < 2:
             return []
-        return [_Arg(st, st, tok.i) for st in near[:2]]
+        return [_Arg(st, st, tok.i, how="dyad") for st in near[:2]]
 
     def antecedent(self, pron: Token) -> Token | None:
         """A subject pronoun's antecedent: the actor subject of a governing verb ("Moscow denied that it …"),
@@ -1061,7 +1062,7 @@ class EventExtractor:
             return []
         tokens = sorted({*head.subtree, *_clause(verb)}, key=lambda t: t.i)
         found = self._first_place(ctx, tokens, {head.i, verb.i, subj.i})
-        return [_Arg(f"group:{head.lemma_.lower()}", found[0].state, head.i)] if found else []
+        return [_Arg(f"group:{head.lemma_.lower()}", found[0].state, head.i, how="place")] if found else []
 
     def _group_head(self, phrase: Token, preps: tuple[str, ...], hops: int) -> Token | None:
         """The group noun ("students", "rebels") heading `phrase` or reached through up to `hops` of `preps`
@@ -1230,19 +1231,17 @@ class EventExtractor:
                 heads = {pred.tok.i, pred.anchor.i} | {t.token for t in pred.targets}
                 place = self._first_place(ctx, pred.clause, heads)
                 if place:
-                    pred.targets = [_Arg(t.actor_id, place[0].state, t.token) for t in pred.targets]
+                    pred.targets = [_Arg(t.actor_id, place[0].state, t.token, how="place") for t in pred.targets]
             own = {a.actor_id for a in pred.sources}
             at_home = all(t.actor_id in own for t in pred.targets)  # none, or only the source itself
             if at_home and pred.sources and pred.pat.cameo.startswith(_DOMESTIC_CODES):
                 src = pred.sources[0]  # "Iraqi Kurds demonstrated", "imposed martial law": at home
                 if _ISO3.match(src.state):
                     pred.targets = [_Arg(src.state, src.state, src.token, domestic=True)]
-            implied = False
             if not pred.sources and not pred.targets and code.code[:3] in _PARTIES_IMPLIED and _agentless(pred.tok):
                 pred.sources = ctx.dyad(pred.tok)  # "Diplomatic relations were restored in Madrid on 15 February 1990"
             if not pred.targets and pred.sources and code.code[:2] in _IMPLIED_TARGET_ROOTS:
                 pred.targets = self._implied_target(ctx, pred)
-                implied = bool(pred.targets)
             pairs = self._pairs(pred, ptype, code.code)
             if not pairs:
                 if require_actors:
@@ -1283,7 +1282,7 @@ class EventExtractor:
                         pattern=pred.pat.text,
                         trigger_start=pred.tok.idx,
                         depth=depth,
-                        extras={"target_implied": True} if implied and tgt else {},
+                        extras={"parties": how} if (how := _parties(src, tgt)) != "named" else {},
                     )
                 )
         events.sort(key=lambda e: (e.sentence, e.trigger_start))
@@ -1302,11 +1301,12 @@ class EventExtractor:
             words = {obj.lemma_.lower()} | {c.lemma_.lower() for c in obj.children} if obj is not None else set()
             if obj is not None and words & self.lex.domestic_groups and not ctx.actors(obj):
                 src = pred.sources[0]
-                return [_Arg(f"group:{obj.lemma_.lower()}", src.state, obj.i)]  # the people as mentioned
+                return [_Arg(f"group:{obj.lemma_.lower()}", src.state, obj.i, domestic=True)]  # the people
         heads = {pred.tok.i, pred.anchor.i}
         heads |= {c.i for h in (pred.tok, pred.anchor) for c in h.children if c.dep_ == "dobj"}  # "a curfew in X"
         heads |= {c.i for h in list(heads) for c in ctx.doc[h].conjuncts}  # "struck batteries and sites across X"
-        return self._first_place(ctx, pred.clause, heads, {a.state for a in pred.sources})[:1]
+        found = self._first_place(ctx, pred.clause, heads, {a.state for a in pred.sources})[:1]
+        return [_Arg(a.actor_id, a.state, a.token, how="place") for a in found]
 
     @staticmethod
     def _placed_on(place: Token, heads: set[int]) -> bool:
@@ -1351,7 +1351,7 @@ class EventExtractor:
             return []
         if len(ranked) > 1 and near[ranked[0]] < 2 * near[ranked[1]] and before[ranked[0]] < 2 * before[ranked[1]]:
             return []  # no clear other side
-        return [_Arg(ranked[0], ranked[0], pred.tok.i)]
+        return [_Arg(ranked[0], ranked[0], pred.tok.i, how="implied")]
 
     def _pairs(self, pred: _Pred, ptype: str, code: str) -> list[tuple[_Arg | None, _Arg | None]]:
         srcs = pred.sources
@@ -1499,6 +1499,14 @@ class EventExtractor:
             if t.ent_type_ in ("GPE", "LOC", "FAC"):
                 return _span_text(t)
         return None
+
+
+def _parties(src: _Arg | None, tgt: _Arg | None) -> str:
+    """How the sentence gives the event's parties: named, or the first inference that supplied one."""
+    for a in (src, tgt):
+        if a is not None and a.how:
+            return a.how
+    return "domestic" if tgt is not None and tgt.domestic else "named"
 
 
 def _agentless(tok: Token) -> bool:

@@ -304,7 +304,7 @@ def build(gb: Any, a: str, b: str | None = None, since: str | None = None, until
     title = f"{label_a} – {label_b}" if label_b else label_a
     # The trend counts the events the timeline can cite (evidence in the brief's documents).
     trend = dyad_series(
-        [e for e in events if any(x["doc"] in docs for x in e["evidence"])], ids_a, ids_b if b else None
+        [e for e in events if any(x["doc"] in docs for x in e["evidence"])], ids_a, ids_b if b else None, since=since
     )
     return Brief(
         title,

@@ -118,6 +118,7 @@ event_evidence = Table(
     Column("start_char", Integer, primary_key=True),
     Column("end_char", Integer, nullable=False),
     Column("sentence", Integer),
+    Column("parties", String(12), nullable=False, server_default="named"),  # named or how they were inferred
 )
 
 claims = Table(

@@ -470,7 +470,13 @@ class Store:
                 eq = select(evid).where(evid.c.event.in_(ids[i : i + 500])).order_by(evid.c.doc, evid.c.start_char)
                 for r in conn.execute(eq):
                     evidence.setdefault(r.event, []).append(
-                        {"doc": r.doc, "sentence": r.sentence, "start": r.start_char, "end": r.end_char}
+                        {
+                            "doc": r.doc,
+                            "sentence": r.sentence,
+                            "start": r.start_char,
+                            "end": r.end_char,
+                            "parties": r.parties,
+                        }
                     )
         for e in events:
             e["evidence"] = evidence.get(e["id"], [])
