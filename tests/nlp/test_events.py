@@ -781,3 +781,8 @@ def test_an_agentless_passive_relation_act_is_between_the_texts_two_states(event
 def test_breaking_relations_is_mutual(events: Any) -> None:
     found = events("Argentina and Britain broke off relations in April 1982.")
     assert {(e.source, e.target) for e in found if e.cameo == "161"} == {("ARG", "GBR"), ("GBR", "ARG")}
+
+
+def test_demands_from_unnamed_rebels_are_the_governments_own_people(events: Any) -> None:
+    found = events("On 3 May 1990 the Mozambique government accepted demands from rebels that it initiate reforms.")
+    _find(found, "CONCEDE", "MOZ", "MOZ")

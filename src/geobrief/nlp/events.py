@@ -73,6 +73,7 @@ _INSTRUMENTS = frozenset(str(w).lower() for w in _LINKING.get("instruments") or 
 # signed"): in an analysis of a dyad, its two states are meant.
 _PARTIES_IMPLIED = frozenset({"050", "054", "057", "040", "046", "043", "036", "030"})
 _RELATIONS = frozenset({"relation", "tie"})  # objects that make an act mutual: "broke relations", "restored ties"
+_GATHERINGS = frozenset({"demonstration", "protest", "rally", "march", "gathering"})
 _FORCE_ROOTS = frozenset({"17", "18", "19", "20"})  # coercion and force: the roots that act on people
 _FACTUAL = frozenset({"asserted", "reported", "hedged"})
 _AMOUNTS = frozenset(
@@ -1110,8 +1111,11 @@ class EventExtractor:
             first = first or found
             if people is None and phrase is not None and not found and self._people(phrase) is not None:
                 people = phrase
-        force = pat.cameo[:2] in _FORCE_ROOTS  # "dispersed demonstrators", not "lifted the ban … to protests"
-        if not first and people is not None and force and len(own) == 1 and _ISO3.match(next(iter(own))):
+        # "dispersed demonstrators", "accepted demands from rebels" — but "lifted the ban … to protests" is no act
+        # on people: a gathering is their target only under force
+        if people is not None and pat.cameo[:2] not in _FORCE_ROOTS and self._people(people) in _GATHERINGS:
+            people = None
+        if not first and people is not None and len(own) == 1 and _ISO3.match(next(iter(own))):
             # "ordered the opposition newspaper to close", "dispersed demonstrators": the source's own people
             state = next(iter(own))
             return [_Arg(f"group:{self._people(people)}", state, people.i, domestic=True)]
