@@ -591,3 +591,11 @@ def test_ethnic_demonym_is_a_people_not_the_state(nlp: Any) -> None:
         run(nlp, "Serb forces killed three ethnic Albanians in southeastern Serbia. Albanians voted in Tirana.")
     )
     assert ("Albanians", "group:ethnic-albanians") in ids and ("Albanians", "ALB") in ids
+
+
+def test_a_state_named_before_its_independence_is_its_holders_territory(nlp: Any) -> None:
+    doc = run(nlp, "In 1962 the emperor annexed Eritrea. In 1993 Eritrea became independent.", D(2024, 6, 1))
+    eritrea = [m for m in doc._.actor_mentions if m.text == "Eritrea"]
+    assert [(m.actor.kind, m.actor.country) for m in eritrea] == [("place", "ETH"), ("state", "ERI")]
+    doc = run(nlp, "In 1990 Sudanese rebels shelled Juba. In 2013 Juba accused Khartoum.", D(2024, 6, 1))
+    assert [m.actor.country for m in doc._.actor_mentions if m.text == "Juba"] == ["SDN", "SSD"]

@@ -58,6 +58,7 @@ _ISLANDS = frozenset(_LINKING.get("island_states") or [])
 _MONARCHIES = frozenset(_LINKING.get("monarchies") or [])
 _INDEPENDENCE: dict[str, int] = dict(_LINKING.get("independence") or {})
 _NEW_YEARS = int(_LINKING.get("new_state_years") or 10)
+_PART_OF: dict[str, list[dict[str, Any]]] = dict(_LINKING.get("part_of") or {})
 _INSTRUMENTS = frozenset(w.lower() for w in _LINKING.get("instruments") or [])
 _COMBINING: dict[str, str] = dict(_LINKING.get("combining_forms") or {})
 _SHIPS: dict[str, str] = dict(_LINKING.get("ship_prefixes") or {})
@@ -202,6 +203,7 @@ class ActorLinker:
             if actor is None:
                 continue
             actor = self._side(actor, span, sent, mentions)
+            actor = _before_independence(actor, span.text, date)
             if actor.kind == "state" and c.start > 0 and doc[c.start - 1].lower_ == "ethnic":
                 # "ethnic Albanians" in Serbia or Macedonia: a people, not the state Albania
                 actor = Actor(f"group:ethnic-{slugify(span.text)}", f"ethnic {span.text}", "group", None, [])
@@ -633,6 +635,19 @@ def _variants(surface: str, is_person: bool) -> set[str]:
                 out.add(f"{words[0]} {words[1]}-{words[2].lower()}")
                 out.add(f"{words[0]} {words[1]}{words[2].lower()}")
     return out
+
+
+def _before_independence(actor: Actor, text: str, date: dt.date | None) -> Actor:
+    """A state named at a date before its independence is a territory of the state that held it then
+    (actor_linking.yaml ``part_of``): "Eritrea" in 1962 stands for Ethiopia, "Juba" in 1990 for Sudan."""
+    year = _INDEPENDENCE.get(actor.id) if actor.kind == "state" and actor.id in _PART_OF else None
+    if year is None or date is None or date.year >= year:
+        return actor
+    holder = None
+    for h in _PART_OF.get(actor.id) or []:
+        if int(h.get("start") or -10_000) <= date.year <= int(h.get("end") or 10_000):
+            holder = str(h["country"])
+    return Actor(f"place:{slugify(text)}", text, "place", holder, [])
 
 
 def _fits(iso: str, fit: str, date: dt.date | None) -> bool:
