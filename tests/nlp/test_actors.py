@@ -594,8 +594,10 @@ def test_ethnic_demonym_is_a_people_not_the_state(nlp: Any) -> None:
 
 
 def test_a_state_named_before_its_independence_is_its_holders_territory(nlp: Any) -> None:
-    doc = run(nlp, "In 1962 the emperor annexed Eritrea. In 1993 Eritrea became independent.", D(2024, 6, 1))
+    text = "In 1962 the emperor annexed Eritrea. In 1993 Eritrea became independent."
+    doc = run(nlp, text, D(2024, 6, 1), [D(1962, 1, 1), D(1993, 1, 1)])
     eritrea = [m for m in doc._.actor_mentions if m.text == "Eritrea"]
     assert [(m.actor.kind, m.actor.country) for m in eritrea] == [("place", "ETH"), ("state", "ERI")]
-    doc = run(nlp, "In 1990 Sudanese rebels shelled Juba. In 2013 Juba accused Khartoum.", D(2024, 6, 1))
+    text = "In 1990 Sudanese rebels shelled Juba. In 2013 Juba accused Khartoum."
+    doc = run(nlp, text, D(2024, 6, 1), [D(1990, 1, 1), D(2013, 1, 1)])
     assert [m.actor.country for m in doc._.actor_mentions if m.text == "Juba"] == ["SDN", "SSD"]
