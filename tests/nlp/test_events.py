@@ -786,3 +786,21 @@ def test_breaking_relations_is_mutual(events: Any) -> None:
 def test_demands_from_unnamed_rebels_are_the_governments_own_people(events: Any) -> None:
     found = events("On 3 May 1990 the Mozambique government accepted demands from rebels that it initiate reforms.")
     _find(found, "CONCEDE", "MOZ", "MOZ")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "pair"),
+    [
+        ("In October 2023 Azerbaijan and Armenia held talks in Brussels.", "046", ("AZE", "ARM")),
+        ("In 2019 Indian and Pakistani troops exchanged fire along the border.", "190", ("IND", "PAK")),
+        ("Ethiopia and Eritrea went to war in May 1998.", "190", ("ETH", "ERI")),
+        ("Seoul and Tokyo restored their military intelligence pact in 2023.", "050", ("KOR", "JPN")),
+    ],
+)
+def test_mutual_acts_and_where_talks_were_held(events: Any, text: str, cameo: str, pair: tuple[str, str]) -> None:
+    found = {(e.source, e.target) for e in events(text) if e.cameo == cameo}
+    assert found == {pair, pair[::-1]}
+
+
+def test_a_case_against_a_state(events: Any) -> None:
+    _find(events("In 2016 the Philippines won its arbitration case against China."), "ACCUSE", "PHL", "CHN")

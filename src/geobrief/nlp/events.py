@@ -207,6 +207,7 @@ class Lexicon:
     force_nouns: frozenset[str] = frozenset()  # "a roadside bomb killed": a weapon or attack as the subject
     travel_verbs: frozenset[str] = frozenset()  # "returned to Geneva for talks": the traveller holds the talks
     agent_of: frozenset[str] = frozenset()  # "the withdrawal of Serbian forces": the "of" phrase is the doer
+    venues: frozenset[str] | None = None  # nouns of meeting and agreeing, derived from `nouns` (_venue_nouns)
 
     @staticmethod
     def recode(table: dict[str, str], code: str) -> str | None:
@@ -354,6 +355,7 @@ class _Ctx:
     def __init__(self, doc: Doc, lex: Lexicon) -> None:
         self.doc = doc
         self.lex = lex
+        self.venues = _venue_nouns(lex)  # "talks in Brussels": where they met, not with whom
         self.by_token: dict[int, Any] = {}
         for m in doc._.actor_mentions or []:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -422,8 +424,10 @@ class _Ctx:
                 elif arg:
                     return arg
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in _FOLLOW_PREPS and (depth == 0 or c.lower_ != "in"):
-                # not "a declaration of principles [in Washington]": a place two steps down is where, not who
+            where = c.lower_ == "in" and (depth > 0 or tok.lemma_.lower() in self.venues)
+            if c.dep_ == "prep" and c.lower_ in _FOLLOW_PREPS and not where:
+                # "the government in Taipei" is Taiwan's; "talks in Brussels", "a declaration of principles in
+                # Washington" only say where
                 for p in c.children:
                     if p.dep_ == "pobj":
                         arg = self.actor_of(p, depth + 1)
@@ -1364,7 +1368,7 @@ class EventExtractor:
             return [(None, t) for t in tgts] if ptype in _UNKNOWN_SOURCE_TYPES and pred.unnamed_hands else []
         if not tgts:
             # "X and Y fought a war", "X and Y broke off relations"
-            mutual = pred.pat.head in self.lex.reciprocal or bool(_RELATIONS & set(pred.pat.words))
+            mutual = bool({pred.pat.head, *pred.pat.words} & (_RELATIONS | self.lex.reciprocal))
             reciprocal = mutual and not pred.intended
             if len(srcs) > 1 and (ptype in SYMMETRIC or code in SYMMETRIC_CODES or reciprocal):
                 return list(permutations(srcs, 2))
@@ -1503,6 +1507,15 @@ class EventExtractor:
             if t.ent_type_ in ("GPE", "LOC", "FAC"):
                 return _span_text(t)
         return None
+
+
+def _venue_nouns(lex: Lexicon) -> frozenset[str]:
+    """Nouns of meeting, agreeing and diplomacy (CAMEO 03–05): an "in" phrase on them says where."""
+    if lex.venues is None:
+        lex.venues = frozenset(
+            head for head, pats in lex.nouns.items() if pats and all(p.cameo[:2] in ("03", "04", "05") for p in pats)
+        )
+    return lex.venues
 
 
 def _parties(src: _Arg | None, tgt: _Arg | None) -> str:
