@@ -804,3 +804,24 @@ def test_mutual_acts_and_where_talks_were_held(events: Any, text: str, cameo: st
 
 def test_a_case_against_a_state(events: Any) -> None:
     _find(events("In 2016 the Philippines won its arbitration case against China."), "ACCUSE", "PHL", "CHN")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "pair", "mutual"),
+    [
+        ("In 2017 India and China ended their standoff at Doklam.", "087", ("IND", "CHN"), True),
+        ("Iraq and Kuwait demarcated their border in 1993.", "057", ("IRQ", "KWT"), True),
+        (
+            "Qatar brokered a prisoner swap between the United States and Iran in September 2023.",
+            "045",
+            ("QAT", "IRN"),
+            False,
+        ),
+        ("Britain handed Hong Kong back to China in 1997.", "084", ("GBR", "CHN"), False),
+        ("North Korea fired a ballistic missile over Japan in October 2022.", "150", ("PRK", "JPN"), False),
+        ("In 2017 Beijing imposed an informal boycott on South Korean goods.", "163", ("CHN", "KOR"), False),
+    ],
+)
+def test_probe_constructions(events: Any, text: str, cameo: str, pair: tuple[str, str], mutual: bool) -> None:
+    found = {(e.source, e.target) for e in events(text) if e.cameo == cameo}
+    assert pair in found and ((pair[::-1] in found) == mutual), found

@@ -1150,6 +1150,7 @@ class EventExtractor:
             yield from (_pobj(dobj, prep) for prep in _DEFAULT_TARGET_PREPS)
             # "lifted the flight ban and scrapped visa requirements for Georgian citizens": who benefits
             yield from (_pobj(d, "for") for d in (dobj, *dobj.conjuncts))
+            yield _pobj(dobj, "between")  # "brokered a prisoner swap between the US and Iran"
 
     def _noun(self, ctx: _Ctx, tok: Token, pat: Pattern) -> _Pred:
         targets: list[_Arg] = []
@@ -1228,7 +1229,10 @@ class EventExtractor:
             if ptype not in PLOVER_TYPES:
                 continue
             local = ptype in _LOCAL_TYPES or pred.pat.cameo[:2] in _LOCAL_ROOTS
-            if not pred.targets and local:
+            joint = len({a.state for a in pred.sources}) > 1 and self._mutual(pred)
+            if joint:  # "X and Y ended their standoff at Doklam": each other, not the place
+                pred.targets = [t for t in pred.targets if not _place_mention(ctx, t)]
+            elif not pred.targets and local:
                 pred.targets = self._local_target(ctx, pred, ptype, code.code)
             elif local and pred.sources and {t.state for t in pred.targets} <= {a.state for a in pred.sources}:
                 # "bombed a camp of the FARC guerrillas inside Ecuador": the foreign place over the own-side group
@@ -1367,9 +1371,7 @@ class EventExtractor:
         if not srcs:  # "three US servicemen were killed by a roadside bomb": force on a known target, by someone
             return [(None, t) for t in tgts] if ptype in _UNKNOWN_SOURCE_TYPES and pred.unnamed_hands else []
         if not tgts:
-            # "X and Y fought a war", "X and Y broke off relations"
-            mutual = bool({pred.pat.head, *pred.pat.words} & (_RELATIONS | self.lex.reciprocal))
-            reciprocal = mutual and not pred.intended
+            reciprocal = self._mutual(pred) and not pred.intended
             if len(srcs) > 1 and (ptype in SYMMETRIC or code in SYMMETRIC_CODES or reciprocal):
                 return list(permutations(srcs, 2))
             if reciprocal and pred.tok.pos_ in ("NOUN", "PROPN") and not pred.pat.prep:
@@ -1382,6 +1384,10 @@ class EventExtractor:
             for t in tgts:
                 pairs.setdefault((s.state, t.state), (s, t))
         return list(pairs.values())
+
+    def _mutual(self, pred: _Pred) -> bool:
+        """An act its several subjects do to each other: "X and Y fought a war", "broke off relations"."""
+        return bool({pred.pat.head, *pred.pat.words} & (_RELATIONS | self.lex.reciprocal))
 
     # -- modality, time, place -------------------------------------------------------------------
 
@@ -1516,6 +1522,11 @@ def _venue_nouns(lex: Lexicon) -> frozenset[str]:
             head for head, pats in lex.nouns.items() if pats and all(p.cameo[:2] in ("03", "04", "05") for p in pats)
         )
     return lex.venues
+
+
+def _place_mention(ctx: _Ctx, arg: _Arg) -> bool:
+    m = ctx.by_token.get(arg.token)
+    return m is not None and m.actor.kind == "place"
 
 
 def _parties(src: _Arg | None, tgt: _Arg | None) -> str:
