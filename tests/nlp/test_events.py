@@ -820,8 +820,15 @@ def test_a_case_against_a_state(events: Any) -> None:
         ("Britain handed Hong Kong back to China in 1997.", "084", ("GBR", "CHN"), False),
         ("North Korea fired a ballistic missile over Japan in October 2022.", "150", ("PRK", "JPN"), False),
         ("In 2017 Beijing imposed an informal boycott on South Korean goods.", "163", ("CHN", "KOR"), False),
+        ("A Chinese coast guard vessel rammed a Philippine supply boat in June 2024.", "190", ("CHN", "PHL"), False),
+        ("It was the first visit by a Japanese premier to Seoul in years, in May 2023.", "042", ("JPN", "KOR"), False),
     ],
 )
 def test_probe_constructions(events: Any, text: str, cameo: str, pair: tuple[str, str], mutual: bool) -> None:
     found = {(e.source, e.target) for e in events(text) if e.cameo == cameo}
     assert pair in found and ((pair[::-1] in found) == mutual), found
+
+
+def test_a_past_act_dated_after_publication_keeps_its_modality(events: Any) -> None:
+    found = events("That October, Ankara launched an offensive into north-eastern Syria.", dt.date(2024, 6, 1))
+    assert {e.modality for e in found if (e.source, e.target) == ("TUR", "SYR")} == {"asserted"}
