@@ -44,6 +44,7 @@ eval: install
 	$(PY) eval/voices.py
 	$(PY) eval/unseen.py
 	$(PY) eval/unseen.py --gold eval/gold/unseen2/gold.json --out eval/results/unseen2.json
+	$(PY) eval/unseen.py --gold eval/gold/unseen3/gold.json --out eval/results/unseen3.json
 
 bench: install
 	$(PY) bench/ingest.py

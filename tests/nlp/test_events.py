@@ -832,3 +832,17 @@ def test_probe_constructions(events: Any, text: str, cameo: str, pair: tuple[str
 def test_a_past_act_dated_after_publication_keeps_its_modality(events: Any) -> None:
     found = events("That October, Ankara launched an offensive into north-eastern Syria.", dt.date(2024, 6, 1))
     assert {e.modality for e in found if (e.source, e.target) == ("TUR", "SYR")} == {"asserted"}
+
+
+def test_a_short_analysis_of_a_dyad_dates_and_pairs_its_events(events: Any) -> None:
+    text = (
+        "Peru and Ecuador have long quarrelled. Peru and Ecuador fought a short war in January 1981. "
+        "Ecuador blamed Peru, and Peru blamed Ecuador. Fourteen years later, in January 1995, their armies "
+        "clashed again. The guarantor states, led by the United States, brokered a ceasefire that February. "
+        "Talks resumed in Brasília in 1997. The two countries later opened their border to trade."
+    )
+    found = events(text, dt.date(2024, 3, 12))
+    got = {(e.cameo, e.source, e.target, e.when["start"].year) for e in found if e.source and e.target}
+    assert {("190", "PER", "ECU", 1995), ("045", "USA", "PER", 1995), ("045", "USA", "ECU", 1995)} <= got
+    assert {("046", "PER", "ECU", 1997), ("0872", "PER", "ECU", 1997)} <= got
+    assert {e.extras.get("parties") for e in found if e.cameo == "046"} == {"dyad"}

@@ -72,7 +72,16 @@ _INSTRUMENTS = frozenset(str(w).lower() for w in _LINKING.get("instruments") or 
 # Acts between two parties that a passive can tell without naming them ("relations were restored", "a treaty was
 # signed"): in an analysis of a dyad, its two states are meant.
 _PARTIES_IMPLIED = frozenset({"050", "054", "057", "040", "046", "043", "036", "030"})
-_RELATIONS = frozenset({"relation", "tie"})  # objects that make an act mutual: "broke relations", "restored ties"
+# Documents two parties sign: "an accord signed on 14 July 1999" names no signer, yet it is the text's two states'.
+_AGREEMENTS = frozenset({"agreement", "accord", "treaty", "deal", "pact", "communique", "communiqué",
+                         "declaration", "memorandum", "protocol", "ceasefire", "truce", "armistice", "settlement",
+                         "statement"})  # fmt: skip
+# Objects that make an act mutual: "broke relations", "restored ties", "reopened their border".
+_RELATIONS = frozenset({"relation", "tie", "border"})
+# Bodies that act for the state they belong to: "their armies clashed", "its navy fired".
+_FORCE_HOLDERS = frozenset({"force", "troop", "soldier", "navy", "army", "military", "air force", "jet",
+                            "warship", "ship", "coast guard", "diplomat", "ambassador", "envoy", "embassy",
+                            "official"})  # fmt: skip
 _GATHERINGS = frozenset({"demonstration", "protest", "rally", "march", "gathering"})
 _FORCE_ROOTS = frozenset({"17", "18", "19", "20"})  # coercion and force: the roots that act on people
 _FACTUAL = frozenset({"asserted", "reported", "hedged"})
@@ -403,7 +412,7 @@ class _Ctx:
                 m = self.by_token.get(c.i) if c.dep_ in ("compound", "amod", "nmod", "poss") else None
                 if m is not None and m is not self.by_token[tok.i] and m.actor.kind == "state":
                     return _Arg(m.actor.id, m.actor.id, c.i)
-        if arg is not None and not _ISO3.match(arg.state):
+        if arg is None or not _ISO3.match(arg.state):  # also "the guarantor states, led by the United States"
             led = next((c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() == "lead"), None)
             by = _pobj(led, "by") if led is not None else None
             if by is not None and (leader := self.mention_arg(by)) is not None and _ISO3.match(leader.state):
@@ -470,6 +479,10 @@ class _Ctx:
             for b in group:
                 if all(b.actor_id != x.actor_id for x in out):
                     out.append(b)
+        if not out and tok.pos_ != "PRON" and tok.lemma_.lower() in _COLLECTIVE_NOUNS | _FORCE_HOLDERS:
+            poss = _child(tok, "poss")  # "their armies clashed": the armies of those the pronoun stands for
+            if poss is not None and poss.pos_ == "PRON" and poss.lower_ in _POSSESSIVES:
+                out = self.actors(poss)
         return out
 
     def collective(self, tok: Token) -> list[_Arg]:
@@ -483,15 +496,24 @@ class _Ctx:
             return []
         return self.dyad(tok)
 
-    def dyad(self, tok: Token) -> list[_Arg]:
-        """The two states the text is about at `tok`: named in this sentence or the three before it, those the
-        text has named most (an analysis of a dyad names its two states again and again)."""
+    def dyad(self, tok: Token, exclude: Collection[str] = ()) -> list[_Arg]:
+        """The two states the text is about at `tok`: the two it names far more than any other, else those named
+        in this sentence or the three before it that the text has named most (an analysis of a dyad names its
+        two states again and again)."""
+        total: dict[str, int] = {}
+        for m in self.doc._.actor_mentions or []:
+            state = state_of(m.actor)
+            if state and _ISO3.match(state) and state not in exclude:
+                total[state] = total.get(state, 0) + 1
+        top = sorted(total, key=lambda st: -total[st])
+        if len(top) >= 2 and (len(top) == 2 or total[top[1]] >= 2 * total[top[2]]):
+            return [_Arg(st, st, tok.i, how="dyad") for st in top[:2]]
         k = self.sent_of_token.get(tok.i, 0)
         lo = self.sents[max(0, k - 3)].start_char
         seen: dict[str, tuple[int, int]] = {}  # state → (mentions so far, last position)
         for m in self.doc._.actor_mentions or []:
             state = state_of(m.actor) if m.start < tok.idx else None
-            if state and _ISO3.match(state):
+            if state and _ISO3.match(state) and state not in exclude:
                 n, _last = seen.get(state, (0, -1))
                 seen[state] = (n + 1, m.start if m.start >= lo else _last)
         near = [st for st, (_n, last) in seen.items() if last >= 0]  # named in the window
@@ -1255,7 +1277,11 @@ class EventExtractor:
                 if _ISO3.match(src.state):
                     pred.targets = [_Arg(src.state, src.state, src.token, domestic=True)]
             if not pred.sources and not pred.targets and code.code[:3] in _PARTIES_IMPLIED and _agentless(pred.tok):
-                pred.sources = ctx.dyad(pred.tok)  # "Diplomatic relations were restored in Madrid on 15 February 1990"
+                # "Diplomatic relations were restored in Madrid on 15 February 1990", "Talks resumed in 1997"
+                pred.sources = ctx.dyad(pred.tok)
+            if pred.sources and not pred.targets and code.code[:3] == "045":
+                own = {a.state for a in pred.sources}  # "the guarantor states brokered a ceasefire": between the two
+                pred.targets = ctx.dyad(pred.tok, exclude=own)
             if not pred.targets and pred.sources and code.code[:2] in _IMPLIED_TARGET_ROOTS:
                 pred.targets = self._implied_target(ctx, pred)
             pairs = self._pairs(pred, ptype, code.code)
@@ -1469,6 +1495,12 @@ class EventExtractor:
             if head.dep_ == "relcl" and (at := _timex_at(doc, head.head)) is not None:
                 best = at  # "on 5 March 2014, when Riyadh withdrew its ambassador": the date the clause qualifies
                 break
+            if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                verb = head.head  # "Talks resumed in Brasília in 1997": the noun's time is its verb's
+                own = [t for t in _adjuncts(verb) if t.i not in {d.i for d in head.subtree}]
+                if own:
+                    best = self._own_time(doc, pred, {t.idx for t in own}, own[0].idx, own[-1].idx + len(own[-1].text))
+                break
             marks = {c.lower_ for c in head.children if c.dep_ in _WHEN_DEPS}
             # "sank the cruiser, killing 323 men": a participle clause happens with its verb
             when = head.dep_ == "advcl" and ("when" in marks or (not marks and head.tag_ == "VBG"))
@@ -1546,9 +1578,13 @@ def _parties(src: _Arg | None, tgt: _Arg | None) -> str:
 def _agentless(tok: Token) -> bool:
     """A passive verb, finite or participle, that names no doer: "relations were restored", "an agreement
     signed on 14 July 1999"."""
+    if tok.pos_ == "NOUN":  # "Talks resumed in Brasília in 1997": the subject, with no party named
+        return tok.dep_ in ("nsubj", "nsubjpass")
     if tok.pos_ not in ("VERB", "AUX") or tok.tag_ != "VBN" or _child(tok, "agent") is not None:
         return False
-    return tok.dep_ == "acl" or any(c.dep_ == "auxpass" for c in tok.children)
+    if tok.dep_ == "acl":  # "an accord signed on 14 July 1999", not "the Taiwan Relations Act, signed in 1979"
+        return tok.head.lemma_.lower() in _AGREEMENTS
+    return any(c.dep_ == "auxpass" for c in tok.children)
 
 
 def _after_publication(doc: Doc, when: dict[str, Any]) -> bool:
