@@ -181,3 +181,15 @@ def test_percent_band(ev: ModuleType) -> None:
     assert ev.percent_band({"low": 0.01, "high": 0.05}) == (1, 5)
     assert ev.percent_band({"low": 20, "high": 45}) == (20, 45)
     assert ev.percent_band(None) == (None, None)
+
+
+@pytest.mark.parametrize("folder", ["unseen2", "unseen3"])
+def test_later_sets_pass_the_checker(folder: str) -> None:
+    spec = importlib.util.spec_from_file_location("unseen_gold_check", FOLDER / "check.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    path = ROOT / "eval" / "gold" / folder
+    later = json.loads((path / "gold.json").read_text(encoding="utf-8"))
+    assert len(later["articles"]) == 10
+    assert module.problems(later, path) == []
