@@ -846,3 +846,12 @@ def test_a_short_analysis_of_a_dyad_dates_and_pairs_its_events(events: Any) -> N
     assert {("190", "PER", "ECU", 1995), ("045", "USA", "PER", 1995), ("045", "USA", "ECU", 1995)} <= got
     assert {("046", "PER", "ECU", 1997), ("0872", "PER", "ECU", 1997)} <= got
     assert {e.extras.get("parties") for e in found if e.cameo == "046"} == {"dyad"}
+
+
+def test_a_planned_or_called_off_event_did_not_happen(events: Any) -> None:
+    found = events("The planned visit of the Chinese president to Japan in April 2020 was postponed.")
+    assert {e.modality for e in found if e.cameo == "042"} == {"negated"}
+    found = events("China and Japan quarrel. The summit was called off in 2012.")
+    assert found and {e.modality for e in found if e.cameo == "040"} == {"negated"}
+    found = events("A possible invasion of Taiwan worries Tokyo.")
+    assert {e.modality for e in found if e.cameo == "190"} == {"hypothetical"}

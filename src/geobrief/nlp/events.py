@@ -82,6 +82,10 @@ _RELATIONS = frozenset({"relation", "tie", "border"})
 _FORCE_HOLDERS = frozenset({"force", "troop", "soldier", "navy", "army", "military", "air force", "jet",
                             "warship", "ship", "coast guard", "diplomat", "ambassador", "envoy", "embassy",
                             "official"})  # fmt: skip
+# Verbs that call off the event a noun names, and modifiers of an event not (yet) real.
+_CALLED_OFF = frozenset({"cancel", "postpone", "delay", "scrap", "shelve", "abandon", "defer", "suspend"})
+_UNREALISED = frozenset({"planned", "proposed", "expected", "possible", "potential", "prospective", "mooted",
+                         "intended", "scheduled", "upcoming", "future", "hypothetical", "threatened"})  # fmt: skip
 _GATHERINGS = frozenset({"demonstration", "protest", "rally", "march", "gathering"})
 _FORCE_ROOTS = frozenset({"17", "18", "19", "20"})  # coercion and force: the roots that act on people
 _FACTUAL = frozenset({"asserted", "reported", "hedged"})
@@ -1455,6 +1459,16 @@ class EventExtractor:
             return "denied", None
         if any(c.dep_ == "neg" for c in kids) and not pred.negation_coded:
             return "negated", None
+        head = pred.tok.head
+        off = head.lemma_.lower() == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children)
+        if (
+            pred.tok.pos_ == "NOUN"
+            and pred.tok.dep_ in ("dobj", "nsubjpass")
+            and (off or _lemma(head, _CALLED_OFF) in _CALLED_OFF)
+        ):
+            return "negated", None  # "the visit … was postponed", "cancelled the summit": it did not take place
+        if pred.tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in _UNREALISED for c in pred.tok.children):
+            return "hypothetical", None  # "the planned visit", "a possible invasion"
         hypothetical = lex.hypothetical_aux - _INTENT_AUX if pred.intended else lex.hypothetical_aux
         if any(c.dep_ == "aux" and c.lower_ in hypothetical and _timex_at(c.doc, c) is None for c in kids) or any(
             c.dep_ == "mark" and c.lower_ in lex.hypothetical_marks for c in kids
