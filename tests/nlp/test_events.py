@@ -855,3 +855,23 @@ def test_a_planned_or_called_off_event_did_not_happen(events: Any) -> None:
     assert found and {e.modality for e in found if e.cameo == "040"} == {"negated"}
     found = events("A possible invasion of Taiwan worries Tokyo.")
     assert {e.modality for e in found if e.cameo == "190"} == {"hypothetical"}
+
+
+def test_a_meeting_host_mediates_an_agreement_to_act(events: Any) -> None:
+    text = (
+        "Kenya and Somalia quarrel. Kenya blamed Somalia. In March 2019 the two governments agreed to normalise "
+        "relations, at a meeting hosted by Egypt's president."
+    )
+    assert {e.target for e in events(text) if e.cameo == "045" and e.source == "EGY"} == {"KEN", "SOM"}
+
+
+def test_a_state_and_its_predecessor_are_never_two_parties(events: Any) -> None:
+    text = (
+        "Russia and North Korea are old partners. The Soviet Union backed North Korea. Russia aided North Korea. "
+        "A new treaty, signed in February 2000, replaced the old one. Moscow said it would not extend the 1961 treaty."
+    )
+    found = events(text, dt.date(2024, 7, 1))
+    assert not [e for e in found if {e.source, e.target} == {"RUS", "SUN"}]
+    signed = {(e.source, e.target, e.when["start"]) for e in found if e.trigger == "signed"}
+    assert ("RUS", "PRK", dt.date(2000, 2, 1)) in signed
+    assert all(e.when["start"].year != 1961 for e in found if e.trigger == "extend")  # "the 1961 treaty" is a name

@@ -43,6 +43,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from geobrief.knowledge import lineage
 from geobrief.nlp.dictionary import _LINKING
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "knowledge" / "events"
@@ -504,11 +505,14 @@ class _Ctx:
         """The two states the text is about at `tok`: the two it names far more than any other, else those named
         in this sentence or the three before it that the text has named most (an analysis of a dyad names its
         two states again and again)."""
+        line = lineage()
+        excluded = {line.get(x, x) for x in exclude}
         total: dict[str, int] = {}
         for m in self.doc._.actor_mentions or []:
             state = state_of(m.actor)
-            if state and _ISO3.match(state) and state not in exclude:
+            if state and _ISO3.match(state) and line.get(state, state) not in excluded:
                 total[state] = total.get(state, 0) + 1
+        total = _one_per_line(total)
         top = sorted(total, key=lambda st: -total[st])
         if len(top) >= 2 and (len(top) == 2 or total[top[1]] >= 2 * total[top[2]]):
             return [_Arg(st, st, tok.i, how="dyad") for st in top[:2]]
@@ -517,13 +521,17 @@ class _Ctx:
         seen: dict[str, tuple[int, int]] = {}  # state → (mentions so far, last position)
         for m in self.doc._.actor_mentions or []:
             state = state_of(m.actor) if m.start < tok.idx else None
-            if state and _ISO3.match(state) and state not in exclude:
+            if state and _ISO3.match(state) and line.get(state, state) not in excluded:
                 n, _last = seen.get(state, (0, -1))
                 seen[state] = (n + 1, m.start if m.start >= lo else _last)
         near = [st for st, (_n, last) in seen.items() if last >= 0]  # named in the window
         near.sort(key=lambda st: seen[st], reverse=True)  # the states the text keeps naming, then the latest
+        near = [st for k, st in enumerate(near) if all(line.get(st, st) != line.get(o, o) for o in near[:k])]
         if len(near) < 2:  # else the state the text has named most, when it has named it more than once
-            rest = sorted((st for st in seen if st not in near and seen[st][0] > 1), key=lambda st: -seen[st][0])
+            lines = {line.get(st, st) for st in near}
+            rest = sorted(
+                (st for st in seen if line.get(st, st) not in lines and seen[st][0] > 1), key=lambda st: -seen[st][0]
+            )
             near += rest[: 2 - len(near)]
         if len(near) < 2:
             return []
@@ -815,8 +823,8 @@ class EventExtractor:
         between each party."""
         out: list[_Pred] = []
         for p in preds:
-            if p.code[:2] not in _SETTLEMENT_ROOTS or p.intended:
-                continue
+            if p.code[:2] not in _SETTLEMENT_ROOTS or (p.intended and p.code[:2] != "03"):
+                continue  # "agreed to normalise relations at a meeting hosted by Egypt": the meeting took place
             parties = [a for a in (*p.sources, *p.targets) if _ISO3.match(a.state)]
             for t in p.anchor.subtree:
                 marker = _mediator_marker(t)
@@ -1381,6 +1389,8 @@ class EventExtractor:
         own = {a.state for a in pred.sources}
         if len(own) != 1 or not all(_ISO3.match(s) for s in own):
             return []  # "the two countries fought a war": a joint or reciprocal act has its parties already
+        line = lineage()
+        own |= {st for st, succ in line.items() if succ in {line.get(o, o) for o in own}}  # and its predecessors
         k = ctx.sent_of_token.get(pred.tok.i, 0)
         lo, hi = ctx.sents[max(0, k - 2)].start_char, ctx.sents[k].end_char
         near: dict[str, int] = {}
@@ -1416,8 +1426,11 @@ class EventExtractor:
                 return []
             return [(s, None) for s in srcs]
         pairs: dict[tuple[str, str], tuple[_Arg | None, _Arg | None]] = {}
+        line = lineage()
         for s in srcs:  # one event per pair of states: "Somalia's president Mohamud" is Somalia once
             for t in tgts:
+                if s.state != t.state and line.get(s.state, s.state) == line.get(t.state, t.state):
+                    continue  # Russia and the Soviet Union are one line of states, not two parties
                 pairs.setdefault((s.state, t.state), (s, t))
         return list(pairs.values())
 
@@ -1498,6 +1511,7 @@ class EventExtractor:
             if t.dep_ in ("relcl", "acl")
             and t.pos_ in ("VERB", "AUX")
             and t not in (pred.tok, pred.anchor)
+            and t.head not in (pred.tok, pred.anchor)  # "a treaty, signed in February 2000": the treaty's own
             and not any(a.i in (pred.tok.i, pred.anchor.i) for a in t.subtree)
             for d in t.subtree
         }
@@ -1548,6 +1562,9 @@ class EventExtractor:
                 continue
             if span.root.dep_ == "pobj" and span.root.head.lower_ == "since":
                 continue
+            attributive = span.root.dep_ in ("compound", "nummod", "amod", "nmod") and span.root.head.pos_ == "NOUN"
+            if attributive and x.precision == "year" and x.text.isdigit():
+                continue  # "the 1961 treaty", "the 2018 military agreement": a name, not the time of the act
             dist = abs(x.start - pred.tok.idx)
             if best is None or dist < best[0]:
                 best = (dist, x)
@@ -1576,6 +1593,16 @@ def _venue_nouns(lex: Lexicon) -> frozenset[str]:
     return lex.venues
 
 
+def _one_per_line(total: dict[str, int]) -> dict[str, int]:
+    """Mention counts with a historical state folded into its successor's (Soviet Union into Russia)."""
+    line = lineage()
+    out: dict[str, int] = {}
+    for st, n in total.items():
+        key = line.get(st, st) if line.get(st, st) in total else st
+        out[key] = out.get(key, 0) + n
+    return out
+
+
 def _place_mention(ctx: _Ctx, arg: _Arg) -> bool:
     m = ctx.by_token.get(arg.token)
     return m is not None and m.actor.kind == "place"
@@ -1592,8 +1619,9 @@ def _parties(src: _Arg | None, tgt: _Arg | None) -> str:
 def _agentless(tok: Token) -> bool:
     """A passive verb, finite or participle, that names no doer: "relations were restored", "an agreement
     signed on 14 July 1999"."""
-    if tok.pos_ == "NOUN":  # "Talks resumed in Brasília in 1997": the subject, with no party named
-        return tok.dep_ in ("nsubj", "nsubjpass")
+    if tok.pos_ == "NOUN":  # "Talks resumed in Brasília in 1997", "the peace treaty followed on 26 March 1979": the
+        # subject of a past event, with no party named ("The treaty commits both sides" tells no signing)
+        return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.tag_ in ("VBD", "VBN")
     if tok.pos_ not in ("VERB", "AUX") or tok.tag_ != "VBN" or _child(tok, "agent") is not None:
         return False
     if tok.dep_ == "acl":  # "an accord signed on 14 July 1999", not "the Taiwan Relations Act, signed in 1979"

@@ -21,6 +21,7 @@ from geobrief.analysis.chronology import dated_statements
 from geobrief.analysis.disagreements import find as find_disagreements
 from geobrief.analysis.merge import is_symmetric
 from geobrief.analysis.series import dyad_series
+from geobrief.knowledge import successions
 from geobrief.report.charts import series_svg
 
 KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
@@ -90,15 +91,9 @@ def _band(c: dict[str, Any]) -> str:
     return f"{p['low']:.0%}–{p['high']:.0%}" if p else "no band"
 
 
-@lru_cache(maxsize=1)
-def _successions() -> dict[str, list[str]]:
-    path = KNOWLEDGE / "state_successions.yaml"
-    return dict(yaml.safe_load(path.read_text(encoding="utf-8"))["successions"])
-
-
 def _with_predecessors(ids: list[str]) -> list[str]:
     """A state and the historical states it continues (Russia and the Soviet Union): a brief spans decades."""
-    return sorted({*ids, *(p for i in ids for p in _successions().get(i, []))})
+    return sorted({*ids, *(p for i in ids for p in successions().get(i, []))})
 
 
 class _Names:
