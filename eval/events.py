@@ -8,7 +8,8 @@ Figures, each over the whole set and its dev/test halves (split by a hash of the
 - ``plover_actor_accuracy``: over gold (source, target) pairs — sources × targets, or for compound
   "SRC/TAR" actors with no target each ordered pair of sources — the share found among the events of the
   chosen predicate, comparing country codes (CAMEO's JAP/ITL/VTN read as JPN/ITA/VNM). Gold codes that are
-  no country (IGO, NGO, IMG…) match any non-state actor (an organisation id); pairs with an empty code are
+  no country (IGO, NGO, IMG…) match any non-state actor (an organisation id, even one shaped like a country code:
+  ICJ, IMF); pairs with an empty code are
   skipped; a gold pair without target needs a predicted event without target.
 - ``petrarch_root_accuracy``: over PETRARCH validation sentences with an expected coding, the CAMEO root of
   the main predicted event (closest to the parse root) equals an expected root. Many of these sentences
@@ -124,9 +125,11 @@ def _norm_gold(code: str) -> str | None:
 
 
 def _norm_pred(actor: str | None) -> str | None:
+    from geobrief.knowledge import state_ids  # an organisation's id can look like a country code (ICJ, IMF)
+
     if actor is None:
         return None
-    return actor if _ISO3.match(actor) else "*nonstate*"
+    return actor if _ISO3.match(actor) and actor in state_ids() else "*nonstate*"
 
 
 def gold_pairs(sources: list[str], targets: list[str]) -> list[tuple[str, str | None]]:

@@ -875,3 +875,13 @@ def test_a_state_and_its_predecessor_are_never_two_parties(events: Any) -> None:
     signed = {(e.source, e.target, e.when["start"]) for e in found if e.trigger == "signed"}
     assert ("RUS", "PRK", dt.date(2000, 2, 1)) in signed
     assert all(e.when["start"].year != 1961 for e in found if e.trigger == "extend")  # "the 1961 treaty" is a name
+
+
+def test_a_court_is_the_forum_and_an_organisation_is_no_state(events: Any) -> None:
+    text = (
+        "Bolivia and Chile quarrel. Chile blamed Bolivia. "
+        "Bolivia took the dispute to the International Court of Justice in April 2013."
+    )
+    _find(events(text), "ACCUSE", "BOL", "CHL")
+    found = events("A 1904 treaty between Bolivia and Chile fixed the border.")
+    assert {e.when["start"].year for e in found if e.cameo == "057"} == {1904}  # the treaty's own year

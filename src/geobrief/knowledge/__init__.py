@@ -27,3 +27,12 @@ def lineage() -> dict[str, str]:
         for p in preds:
             out.setdefault(p, succ)
     return out
+
+
+@lru_cache(maxsize=1)
+def state_ids() -> frozenset[str]:
+    """The ids of every state in the actor dictionary (actors/states.yaml), historical ones included: an id
+    shaped like a country code may still be an organisation's (ICJ, IMF, GCC)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    entries = yaml.load((KNOWLEDGE / "actors" / "states.yaml").read_text(encoding="utf-8"), Loader=loader)
+    return frozenset(str(e["id"]) for e in entries or [] if isinstance(e, dict) and e.get("id"))

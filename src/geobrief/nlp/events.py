@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import re
 from collections.abc import Collection, Iterator
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
@@ -43,7 +42,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from geobrief.knowledge import lineage
+from geobrief.knowledge import lineage, state_ids
 from geobrief.nlp.dictionary import _LINKING
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "knowledge" / "events"
@@ -115,7 +114,6 @@ _SETTING_PREPS = frozenset({"under", "at", "in", "during", "after", "through", "
 # Types whose target, when unnamed, is the place or the people at home (see `_local_target`).
 _LOCAL_TYPES = frozenset({"PROTEST", "MOBILIZE", "COERCE", "ASSAULT"})
 _LOCAL_ROOTS = frozenset({"08", "14", "15", "17", "18", "19", "20"})  # also when intended: "will lift a curfew in X"
-_ISO3 = re.compile(r"^[A-Z]{3}$")
 # Where an act without a named target takes place, which then stands for its target (CAMEO 141 usage note):
 # "in X", and for force and shows of force "into the waters around X", "across X", "off X", "north of X".
 _PLACE_PREPS = frozenset({"in", "at", "inside", "throughout", "into", "around", "across", "near", "off", "over",
@@ -417,10 +415,10 @@ class _Ctx:
                 m = self.by_token.get(c.i) if c.dep_ in ("compound", "amod", "nmod", "poss") else None
                 if m is not None and m is not self.by_token[tok.i] and m.actor.kind == "state":
                     return _Arg(m.actor.id, m.actor.id, c.i)
-        if arg is None or not _ISO3.match(arg.state):  # also "the guarantor states, led by the United States"
+        if arg is None or not _is_state(arg.state):  # also "the guarantor states, led by the United States"
             led = next((c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() == "lead"), None)
             by = _pobj(led, "by") if led is not None else None
-            if by is not None and (leader := self.mention_arg(by)) is not None and _ISO3.match(leader.state):
+            if by is not None and (leader := self.mention_arg(by)) is not None and _is_state(leader.state):
                 return leader  # "NATO, led by the United States, bombed …": the leading state acts
         if arg or depth > 2:
             return arg
@@ -433,7 +431,7 @@ class _Ctx:
                 continue
             if c.dep_ in ("compound", "amod", "nmod", "poss", "appos", "npadvmod"):
                 arg = self.mention_arg(c) or (self.actor_of(c, depth + 1) if c.dep_ in ("compound", "appos") else None)
-                if arg and arg.actor_id.startswith("group:") and not _ISO3.match(arg.state):
+                if arg and arg.actor_id.startswith("group:") and not _is_state(arg.state):
                     group = group or arg
                 elif arg:
                     return arg
@@ -445,7 +443,7 @@ class _Ctx:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         arg = self.actor_of(p, depth + 1)
-                        if arg and (group is None or _ISO3.match(arg.state)):
+                        if arg and (group is None or _is_state(arg.state)):
                             return arg
         return group
 
@@ -510,7 +508,7 @@ class _Ctx:
         total: dict[str, int] = {}
         for m in self.doc._.actor_mentions or []:
             state = state_of(m.actor)
-            if state and _ISO3.match(state) and line.get(state, state) not in excluded:
+            if state and _is_state(state) and line.get(state, state) not in excluded:
                 total[state] = total.get(state, 0) + 1
         total = _one_per_line(total)
         top = sorted(total, key=lambda st: -total[st])
@@ -521,7 +519,7 @@ class _Ctx:
         seen: dict[str, tuple[int, int]] = {}  # state → (mentions so far, last position)
         for m in self.doc._.actor_mentions or []:
             state = state_of(m.actor) if m.start < tok.idx else None
-            if state and _ISO3.match(state) and line.get(state, state) not in excluded:
+            if state and _is_state(state) and line.get(state, state) not in excluded:
                 n, _last = seen.get(state, (0, -1))
                 seen[state] = (n + 1, m.start if m.start >= lo else _last)
         near = [st for st, (_n, last) in seen.items() if last >= 0]  # named in the window
@@ -709,7 +707,7 @@ def _hyphened(mod: Token) -> list[Token]:
 
 
 def _stateless_group(arg: _Arg) -> bool:
-    return arg.actor_id.startswith("group:") and not _ISO3.match(arg.state)
+    return arg.actor_id.startswith("group:") and not _is_state(arg.state)
 
 
 def _edge(place: Token) -> bool:
@@ -825,12 +823,12 @@ class EventExtractor:
         for p in preds:
             if p.code[:2] not in _SETTLEMENT_ROOTS or (p.intended and p.code[:2] != "03"):
                 continue  # "agreed to normalise relations at a meeting hosted by Egypt": the meeting took place
-            parties = [a for a in (*p.sources, *p.targets) if _ISO3.match(a.state)]
+            parties = [a for a in (*p.sources, *p.targets) if _is_state(a.state)]
             for t in p.anchor.subtree:
                 marker = _mediator_marker(t)
                 if marker is None:
                     continue
-                found = [m for m in ctx.actors(marker) if _ISO3.match(m.state)]
+                found = [m for m in ctx.actors(marker) if _is_state(m.state)]
                 mediators = [m for m in found if all(m.state != a.state for a in parties)]
                 if mediators and parties:
                     pat = Pattern(f"{t.lower_} … (mediator)", "noun", t.lemma_.lower(), (), None, "045")
@@ -1011,10 +1009,12 @@ class EventExtractor:
                 if extra.dep_ == "nsubj" and subj is not None and extra.i != subj.i and subj.head == tok:
                     sources += [a for a in ctx.actors(extra) if all(a.actor_id != b.actor_id for b in sources)]
             targets = self._verb_targets(ctx, tok, pat, sources)
-            if pat.cameo[:2] == "11" and not any(_ISO3.match(t.state) for t in targets):
+            if pat.cameo.startswith("115") and not any(_is_state(t.state) for t in targets):
+                targets = []  # "took the dispute to the International Court of Justice": the court is the forum
+            if pat.cameo[:2] == "11" and not any(_is_state(t.state) for t in targets):
                 # "complained to the United Nations over two Israeli air raids": the accused, not the addressee
                 for prep in ("over", "about", "against"):
-                    accused = [a for a in ctx.actors(_pobj(tok, prep)) if _ISO3.match(a.state)]
+                    accused = [a for a in ctx.actors(_pobj(tok, prep)) if _is_state(a.state)]
                     if accused:
                         targets = accused
                         break
@@ -1125,7 +1125,7 @@ class EventExtractor:
         "into the waters around Taiwan"), leaving out `exclude` and places at a border."""
         for t in tokens:
             if t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS and self._placed_on(t, heads) and not _edge(t):
-                found = [a for a in ctx.actors(t) if _ISO3.match(a.state) and a.state not in exclude]
+                found = [a for a in ctx.actors(t) if _is_state(a.state) and a.state not in exclude]
                 if found:
                     return found
         return []
@@ -1153,7 +1153,7 @@ class EventExtractor:
         # on people: a gathering is their target only under force
         if people is not None and pat.cameo[:2] not in _FORCE_ROOTS and self._people(people) in _GATHERINGS:
             people = None
-        if not first and people is not None and len(own) == 1 and _ISO3.match(next(iter(own))):
+        if not first and people is not None and len(own) == 1 and _is_state(next(iter(own))):
             # "ordered the opposition newspaper to close", "dispersed demonstrators": the source's own people
             state = next(iter(own))
             return [_Arg(f"group:{self._people(people)}", state, people.i, domestic=True)]
@@ -1286,7 +1286,7 @@ class EventExtractor:
             at_home = all(t.actor_id in own for t in pred.targets)  # none, or only the source itself
             if at_home and pred.sources and pred.pat.cameo.startswith(_DOMESTIC_CODES):
                 src = pred.sources[0]  # "Iraqi Kurds demonstrated", "imposed martial law": at home
-                if _ISO3.match(src.state):
+                if _is_state(src.state):
                     pred.targets = [_Arg(src.state, src.state, src.token, domestic=True)]
             if not pred.sources and not pred.targets and code.code[:3] in _PARTIES_IMPLIED and _agentless(pred.tok):
                 # "Diplomatic relations were restored in Madrid on 15 February 1990", "Talks resumed in 1997"
@@ -1348,7 +1348,7 @@ class EventExtractor:
         """The target of an event that names none: the people a state coerces at home ("police dispersed
         demonstrators": the source's own state), else the state where a protest, show of force or coercion
         takes place (CAMEO 141 usage note: the location of a demonstration can represent its target)."""
-        if (ptype == "COERCE" or code.startswith("175")) and pred.sources and _ISO3.match(pred.sources[0].state):
+        if (ptype == "COERCE" or code.startswith("175")) and pred.sources and _is_state(pred.sources[0].state):
             obj = _child(pred.tok, "dobj", "nsubjpass") if pred.tok.pos_ in ("VERB", "AUX") else _pobj(pred.tok, "of")
             if obj is None and pred.tok.pos_ in ("VERB", "AUX"):
                 obj = next((p for prep in _DEFAULT_TARGET_PREPS if (p := _pobj(pred.tok, prep)) is not None), None)
@@ -1387,7 +1387,7 @@ class EventExtractor:
         this sentence and the two before, the state named most there (ties broken by the whole text so far),
         when it clearly leads. Analyses of a relationship leave its other side implied this way."""
         own = {a.state for a in pred.sources}
-        if len(own) != 1 or not all(_ISO3.match(s) for s in own):
+        if len(own) != 1 or not all(_is_state(s) for s in own):
             return []  # "the two countries fought a war": a joint or reciprocal act has its parties already
         line = lineage()
         own |= {st for st, succ in line.items() if succ in {line.get(o, o) for o in own}}  # and its predecessors
@@ -1397,7 +1397,7 @@ class EventExtractor:
         before: dict[str, int] = {}
         for m in ctx.doc._.actor_mentions or []:
             state = state_of(m.actor) if m.start < hi else None
-            if not state or not _ISO3.match(state) or state in own:
+            if not state or not _is_state(state) or state in own:
                 continue
             before[state] = before.get(state, 0) + 1
             if m.start >= lo:
@@ -1563,6 +1563,7 @@ class EventExtractor:
             if span.root.dep_ == "pobj" and span.root.head.lower_ == "since":
                 continue
             attributive = span.root.dep_ in ("compound", "nummod", "amod", "nmod") and span.root.head.pos_ == "NOUN"
+            attributive = attributive and span.root.head != pred.tok  # "a 1904 treaty" dates the treaty itself
             if attributive and x.precision == "year" and x.text.isdigit():
                 continue  # "the 1961 treaty", "the 2018 military agreement": a name, not the time of the act
             dist = abs(x.start - pred.tok.idx)
@@ -1591,6 +1592,11 @@ def _venue_nouns(lex: Lexicon) -> frozenset[str]:
             head for head, pats in lex.nouns.items() if pats and all(p.cameo[:2] in ("03", "04", "05") for p in pats)
         )
     return lex.venues
+
+
+def _is_state(code: str | None) -> bool:
+    """A state's id, not an organisation's that looks like one (ICJ, IMF)."""
+    return bool(code) and code in state_ids()
 
 
 def _one_per_line(total: dict[str, int]) -> dict[str, int]:
