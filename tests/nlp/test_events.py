@@ -885,3 +885,15 @@ def test_a_court_is_the_forum_and_an_organisation_is_no_state(events: Any) -> No
     _find(events(text), "ACCUSE", "BOL", "CHL")
     found = events("A 1904 treaty between Bolivia and Chile fixed the border.")
     assert {e.when["start"].year for e in found if e.cameo == "057"} == {1904}  # the treaty's own year
+
+
+def test_a_subject_read_into_a_date_phrase_and_an_unknown_name_on_a_thing(events: Any) -> None:
+    found = events(
+        "In December 2022 Pakistani troops and Afghan forces exchanged fire at Chaman, killing seven civilians."
+    )
+    assert {(e.source, e.target) for e in found if e.trigger == "exchanged"} == {("PAK", "AFG"), ("AFG", "PAK")}
+    found = events(
+        "Pakistan and Afghanistan quarrel. Pakistan blamed Afghanistan. Pakistan closed the Torkham crossing on 21 February."
+    )
+    _find(found, "COERCE", "PAK", "AFG")
+    _find(events("Kabul summoned Pakistan's chargé d'affaires on 24 February 2025."), "ACCUSE", "AFG", "PAK")

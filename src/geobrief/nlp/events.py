@@ -429,6 +429,16 @@ class _Ctx:
                 return arg
             if c.dep_ == "compound" and c.pos_ == "PROPN" and tok.lemma_.lower() in _INSTRUMENTS:
                 continue
+            m = self.by_token.get(c.i)
+            if (
+                c.dep_ == "compound"
+                and m is not None
+                and m.actor.id.startswith("organization:")
+                and not m.actor.country  # "an Argentine Exocet missile" is Argentina's
+                and tok.pos_ == "NOUN"
+                and tok.lemma_.lower() not in _COLLECTIVE_NOUNS | _FORCE_HOLDERS | self.lex.domestic_groups
+            ):
+                continue  # "the Torkham crossing": an unknown name on a thing is no actor ("Red Cross officials" are)
             if c.dep_ in ("compound", "amod", "nmod", "poss", "appos", "npadvmod"):
                 arg = self.mention_arg(c) or (self.actor_of(c, depth + 1) if c.dep_ in ("compound", "appos") else None)
                 if arg and arg.actor_id.startswith("group:") and not _is_state(arg.state):
@@ -716,14 +726,16 @@ def _edge(place: Token) -> bool:
 
 
 def _swallowed_subject(verb: Token) -> Token | None:
-    """A name the parser read into a date phrase just before the verb: "On 22 October [Kennedy] announced"."""
+    """A name the parser read into a date phrase just before the verb: "On 22 October [Kennedy] announced", "In
+    December 2022 Pakistani [troops] and Afghan forces exchanged fire"."""
     if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children) or verb.i == 0:
         return None
     prev = verb.doc[verb.i - 1]
     for _ in range(3):  # "On 18 March Tshisekedi and [Kagame] met": the first of the names
         if prev.dep_ == "conj" and prev.head.i < prev.i:
             prev = prev.head
-    if prev.pos_ != "PROPN" or prev.dep_ != "pobj" or prev.head.head != verb:
+    named = prev.pos_ == "PROPN" or (prev.pos_ == "NOUN" and prev.lemma_.lower() in _FORCE_HOLDERS | _COLLECTIVE_NOUNS)
+    if not named or prev.dep_ != "pobj" or prev.head.head != verb:
         return None
     if not any(c.like_num or c.ent_type_ == "DATE" for c in prev.head.subtree if c.i < prev.i):
         return None
@@ -1268,8 +1280,8 @@ class EventExtractor:
                 continue
             local = ptype in _LOCAL_TYPES or pred.pat.cameo[:2] in _LOCAL_ROOTS
             joint = len({a.state for a in pred.sources}) > 1 and self._mutual(pred)
-            if joint:  # "X and Y ended their standoff at Doklam": each other, not the place
-                pred.targets = [t for t in pred.targets if not _place_mention(ctx, t)]
+            if joint:  # "X and Y ended their standoff at Doklam", "exchanged fire at Chaman": each other
+                pred.targets = [t for t in pred.targets if not _place_mention(ctx, t) and not _located(ctx, t)]
             elif not pred.targets and local:
                 pred.targets = self._local_target(ctx, pred, ptype, code.code)
             elif local and pred.sources and {t.state for t in pred.targets} <= {a.state for a in pred.sources}:
@@ -1607,6 +1619,12 @@ def _one_per_line(total: dict[str, int]) -> dict[str, int]:
         key = line.get(st, st) if line.get(st, st) in total else st
         out[key] = out.get(key, 0) + n
     return out
+
+
+def _located(ctx: _Ctx, arg: _Arg) -> bool:
+    """The argument is the object of a preposition of place ("at Chaman")."""
+    tok = ctx.doc[arg.token]
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("at", "in", "near", "along", "on")
 
 
 def _place_mention(ctx: _Ctx, arg: _Arg) -> bool:
