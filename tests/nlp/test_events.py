@@ -893,7 +893,8 @@ def test_a_subject_read_into_a_date_phrase_and_an_unknown_name_on_a_thing(events
     )
     assert {(e.source, e.target) for e in found if e.trigger == "exchanged"} == {("PAK", "AFG"), ("AFG", "PAK")}
     found = events(
-        "Pakistan and Afghanistan quarrel. Pakistan blamed Afghanistan. Pakistan closed the Torkham crossing on 21 February."
+        "Pakistan and Afghanistan quarrel. Pakistan blamed Afghanistan. "
+        "Pakistan closed the Torkham crossing on 21 February."
     )
     _find(found, "COERCE", "PAK", "AFG")
     _find(events("Kabul summoned Pakistan's chargé d'affaires on 24 February 2025."), "ACCUSE", "AFG", "PAK")

@@ -435,7 +435,7 @@ class _Ctx:
                 and m is not None
                 and m.actor.id.startswith("organization:")
                 and not m.actor.country  # "an Argentine Exocet missile" is Argentina's
-                and tok.pos_ == "NOUN"
+                and tok.pos_ != "PROPN"
                 and tok.lemma_.lower() not in _COLLECTIVE_NOUNS | _FORCE_HOLDERS | self.lex.domestic_groups
             ):
                 continue  # "the Torkham crossing": an unknown name on a thing is no actor ("Red Cross officials" are)
