@@ -45,6 +45,7 @@ eval: install
 	$(PY) eval/unseen.py
 	$(PY) eval/unseen.py --gold eval/gold/unseen2/gold.json --out eval/results/unseen2.json
 	$(PY) eval/unseen.py --gold eval/gold/unseen3/gold.json --out eval/results/unseen3.json
+	$(PY) eval/unseen.py --gold eval/gold/unseen4/gold.json --out eval/results/unseen4.json
 
 bench: install
 	$(PY) bench/ingest.py

@@ -1,7 +1,8 @@
 """CI gate for the held-out analysis articles (eval/unseen.py): events, quotes and claims must stay above their
 floors (``unseen*_*`` in eval/floors.json, pinned about 0.01 below the figures reached). Three sets, each written
 and annotated blind: twelve articles (eval/gold/unseen/, ``unseen_*``), ten more written later
-(eval/gold/unseen2/, ``unseen2_*``) and a third ten kept for figures only (eval/gold/unseen3/, ``unseen3_*``).
+(eval/gold/unseen2/, ``unseen2_*``), a third ten kept for figures only (eval/gold/unseen3/, ``unseen3_*``) and a
+fourth ten to develop on (eval/gold/unseen4/, ``unseen4_*``).
 Each set is ingested once, in about twenty seconds."""
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import pytest
 from evalgate import floors, load_eval
 
 GOLD = Path(__file__).resolve().parents[2] / "eval" / "gold"
-SETS = {"unseen": "unseen", "unseen2": "unseen2", "unseen3": "unseen3"}  # floor prefix → gold folder
+SETS = {"unseen": "unseen", "unseen2": "unseen2", "unseen3": "unseen3", "unseen4": "unseen4"}  # prefix → folder
 KEYS = (
     "events_recall",
     "events_precision",

@@ -183,7 +183,7 @@ def test_percent_band(ev: ModuleType) -> None:
     assert ev.percent_band(None) == (None, None)
 
 
-@pytest.mark.parametrize("folder", ["unseen2", "unseen3"])
+@pytest.mark.parametrize("folder", ["unseen2", "unseen3", "unseen4"])
 def test_later_sets_pass_the_checker(folder: str) -> None:
     spec = importlib.util.spec_from_file_location("unseen_gold_check", FOLDER / "check.py")
     assert spec and spec.loader
