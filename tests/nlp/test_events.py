@@ -898,3 +898,12 @@ def test_a_subject_read_into_a_date_phrase_and_an_unknown_name_on_a_thing(events
     )
     _find(found, "COERCE", "PAK", "AFG")
     _find(events("Kabul summoned Pakistan's chargé d'affaires on 24 February 2025."), "ACCUSE", "AFG", "PAK")
+
+
+def test_an_unknown_name_as_target_of_force_is_a_place_and_a_withdrawal_leaves_the_other_side(events: Any) -> None:
+    text = "Sudan and South Sudan fought in 2012. Three days later Sudanese warplanes bombed a market in Bentiu."
+    found = events(text, dt.date(2025, 7, 9))
+    assert not [e for e in found if (e.target or "").startswith("organization:")]
+    text = "Israel and Lebanon quarrel. Israel occupied Lebanon. On 24 May 2000 Ehud Barak pulled the last troops out."
+    found = events(text, dt.date(2025, 2, 20))
+    assert {(e.source, e.target) for e in found if e.trigger == "pulled"} == {("ISR", "LBN")}

@@ -1279,6 +1279,8 @@ class EventExtractor:
             if ptype not in PLOVER_TYPES:
                 continue
             local = ptype in _LOCAL_TYPES or pred.pat.cameo[:2] in _LOCAL_ROOTS
+            if local:  # "bombed a market in Bentiu", "invaded in Operation Litani": an unknown name is a place
+                pred.targets = [t for t in pred.targets if not _unknown_org(ctx, t)]
             joint = len({a.state for a in pred.sources}) > 1 and self._mutual(pred)
             if joint:  # "X and Y ended their standoff at Doklam", "exchanged fire at Chaman": each other
                 pred.targets = [t for t in pred.targets if not _place_mention(ctx, t) and not _located(ctx, t)]
@@ -1306,6 +1308,9 @@ class EventExtractor:
             if pred.sources and not pred.targets and code.code[:3] == "045":
                 own = {a.state for a in pred.sources}  # "the guarantor states brokered a ceasefire": between the two
                 pred.targets = ctx.dyad(pred.tok, exclude=own)
+            own_states = {a.state for a in pred.sources}
+            if code.code[:3] == "087" and pred.targets and all(t.state in own_states for t in pred.targets):
+                pred.targets = []  # "Barak pulled the last troops out": a withdrawal's own side is no target
             if not pred.targets and pred.sources and code.code[:2] in _IMPLIED_TARGET_ROOTS:
                 pred.targets = self._implied_target(ctx, pred)
             pairs = self._pairs(pred, ptype, code.code)
@@ -1619,6 +1624,13 @@ def _one_per_line(total: dict[str, int]) -> dict[str, int]:
         key = line.get(st, st) if line.get(st, st) in total else st
         out[key] = out.get(key, 0) + n
     return out
+
+
+def _unknown_org(ctx: _Ctx, arg: _Arg) -> bool:
+    """An organisation the dictionary does not know and that acts for no state: often a place the entity
+    recogniser mislabelled."""
+    m = ctx.by_token.get(arg.token)
+    return m is not None and m.actor.id.startswith("organization:") and not m.actor.country
 
 
 def _located(ctx: _Ctx, arg: _Arg) -> bool:
