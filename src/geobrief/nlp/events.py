@@ -43,7 +43,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from geobrief.knowledge import lineage, state_ids
-from geobrief.nlp.dictionary import _LINKING
+from geobrief.nlp.dictionary import _LINKING, _as_date
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "knowledge" / "events"
 LEXICON_PATH = DATA_DIR / "verbs.yaml"
@@ -105,6 +105,7 @@ _COLLECTIVE_NOUNS = frozenset({
     "minister", "president", "delegation", "navy", "envoy", "diplomat", "premier", "foe", "ally",
     "leader", "power", "rival", "adversary", "party",
 })  # fmt: skip
+_AGENT_NOUNS = _COLLECTIVE_NOUNS | _FORCE_HOLDERS  # nouns that name a state's people or bodies
 _RELATIVE = frozenset({"which", "who", "that"})
 # A meeting or agreement named in an adjunct ("under an agreement with X", "at talks with X") has the clause's
 # subject as its other party.
@@ -219,7 +220,7 @@ class Lexicon:
     force_nouns: frozenset[str] = frozenset()  # "a roadside bomb killed": a weapon or attack as the subject
     travel_verbs: frozenset[str] = frozenset()  # "returned to Geneva for talks": the traveller holds the talks
     agent_of: frozenset[str] = frozenset()  # "the withdrawal of Serbian forces": the "of" phrase is the doer
-    venues: frozenset[str] | None = None  # nouns of meeting and agreeing, derived from `nouns` (_venue_nouns)
+    venues: frozenset[str] = frozenset()  # nouns of meeting and agreeing (CAMEO 03–05), derived from `nouns`
 
     @staticmethod
     def recode(table: dict[str, str], code: str) -> str | None:
@@ -294,6 +295,10 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         words("force_nouns"),
         words("travel_verbs"),
         words("agent_of"),
+        # an "in" phrase on a noun of meeting, agreeing or diplomacy says where ("talks in Brussels")
+        frozenset(
+            h for h, pats in tables["nouns"].items() if pats and all(p.cameo[:2] in ("03", "04", "05") for p in pats)
+        ),
     )
 
 
@@ -367,7 +372,6 @@ class _Ctx:
     def __init__(self, doc: Doc, lex: Lexicon) -> None:
         self.doc = doc
         self.lex = lex
-        self.venues = _venue_nouns(lex)  # "talks in Brussels": where they met, not with whom
         self.by_token: dict[int, Any] = {}
         for m in doc._.actor_mentions or []:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -394,6 +398,7 @@ class _Ctx:
                 self.compass[t.i] = last[t.text]
         self.by_token.update({i: m for i, m in self.compass.items()})
         self.sents = list(doc.sents)
+        self._state_counts: dict[str, int] | None = None  # mentions per state in the whole text (`dyad`)
         self.sent_of_token = {}
         for k, s in enumerate(self.sents):
             for t in s:
@@ -436,7 +441,8 @@ class _Ctx:
                 and m.actor.id.startswith("organization:")
                 and not m.actor.country  # "an Argentine Exocet missile" is Argentina's
                 and tok.pos_ != "PROPN"
-                and tok.lemma_.lower() not in _COLLECTIVE_NOUNS | _FORCE_HOLDERS | self.lex.domestic_groups
+                and tok.lemma_.lower() not in _AGENT_NOUNS
+                and tok.lemma_.lower() not in self.lex.domestic_groups
             ):
                 continue  # "the Torkham crossing": an unknown name on a thing is no actor ("Red Cross officials" are)
             if c.dep_ in ("compound", "amod", "nmod", "poss", "appos", "npadvmod"):
@@ -446,7 +452,7 @@ class _Ctx:
                 elif arg:
                     return arg
         for c in tok.children:
-            where = c.lower_ == "in" and (depth > 0 or tok.lemma_.lower() in self.venues)
+            where = c.lower_ == "in" and (depth > 0 or tok.lemma_.lower() in self.lex.venues)
             if c.dep_ == "prep" and c.lower_ in _FOLLOW_PREPS and not where:
                 # "the government in Taipei" is Taiwan's; "talks in Brussels", "a declaration of principles in
                 # Washington" only say where
@@ -492,7 +498,7 @@ class _Ctx:
             for b in group:
                 if all(b.actor_id != x.actor_id for x in out):
                     out.append(b)
-        if not out and tok.pos_ != "PRON" and tok.lemma_.lower() in _COLLECTIVE_NOUNS | _FORCE_HOLDERS:
+        if not out and tok.pos_ != "PRON" and tok.lemma_.lower() in _AGENT_NOUNS:
             poss = _child(tok, "poss")  # "their armies clashed": the armies of those the pronoun stands for
             if poss is not None and poss.pos_ == "PRON" and poss.lower_ in _POSSESSIVES:
                 out = self.actors(poss)
@@ -515,12 +521,13 @@ class _Ctx:
         two states again and again)."""
         line = lineage()
         excluded = {line.get(x, x) for x in exclude}
-        total: dict[str, int] = {}
-        for m in self.doc._.actor_mentions or []:
-            state = state_of(m.actor)
-            if state and _is_state(state) and line.get(state, state) not in excluded:
-                total[state] = total.get(state, 0) + 1
-        total = _one_per_line(total)
+        if self._state_counts is None:  # the same for every question about this document: counted once
+            self._state_counts = {}
+            for m in self.doc._.actor_mentions or []:
+                state = state_of(m.actor)
+                if state and _is_state(state):
+                    self._state_counts[state] = self._state_counts.get(state, 0) + 1
+        total = _one_per_line({st: n for st, n in self._state_counts.items() if line.get(st, st) not in excluded})
         top = sorted(total, key=lambda st: -total[st])
         if len(top) >= 2 and (len(top) == 2 or total[top[1]] >= 2 * total[top[2]]):
             return [_Arg(st, st, tok.i, how="dyad") for st in top[:2]]
@@ -734,7 +741,7 @@ def _swallowed_subject(verb: Token) -> Token | None:
     for _ in range(3):  # "On 18 March Tshisekedi and [Kagame] met": the first of the names
         if prev.dep_ == "conj" and prev.head.i < prev.i:
             prev = prev.head
-    named = prev.pos_ == "PROPN" or (prev.pos_ == "NOUN" and prev.lemma_.lower() in _FORCE_HOLDERS | _COLLECTIVE_NOUNS)
+    named = prev.pos_ == "PROPN" or (prev.pos_ == "NOUN" and prev.lemma_.lower() in _AGENT_NOUNS)
     if not named or prev.dep_ != "pobj" or prev.head.head != verb:
         return None
     if not any(c.like_num or c.ent_type_ == "DATE" for c in prev.head.subtree if c.i < prev.i):
@@ -1542,7 +1549,8 @@ class EventExtractor:
                 break
             if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("nsubj", "nsubjpass", "dobj"):
                 verb = head.head  # "Talks resumed in Brasília in 1997": the noun's time is its verb's
-                own = [t for t in _adjuncts(verb) if t.i not in {d.i for d in head.subtree}]
+                mine = {d.i for d in head.subtree}
+                own = [t for t in _adjuncts(verb) if t.i not in mine]
                 if own:
                     best = self._own_time(doc, pred, {t.idx for t in own}, own[0].idx, own[-1].idx + len(own[-1].text))
                 break
@@ -1563,7 +1571,7 @@ class EventExtractor:
         if k < len(times) and times[k] is not None:
             s, e, p = times[k]
             return {"start": s, "end": e, "precision": p, "text": None, "basis": "narrative"}
-        pub = _published(doc)
+        pub = _as_date(doc.user_data.get("published"))
         return {"start": pub, "end": pub, "precision": "day" if pub else None, "text": None, "basis": "publication"}
 
     @staticmethod
@@ -1600,15 +1608,6 @@ class EventExtractor:
             if t.ent_type_ in ("GPE", "LOC", "FAC"):
                 return _span_text(t)
         return None
-
-
-def _venue_nouns(lex: Lexicon) -> frozenset[str]:
-    """Nouns of meeting, agreeing and diplomacy (CAMEO 03–05): an "in" phrase on them says where."""
-    if lex.venues is None:
-        lex.venues = frozenset(
-            head for head, pats in lex.nouns.items() if pats and all(p.cameo[:2] in ("03", "04", "05") for p in pats)
-        )
-    return lex.venues
 
 
 def _is_state(code: str | None) -> bool:
@@ -1667,19 +1666,9 @@ def _agentless(tok: Token) -> bool:
 
 def _after_publication(doc: Doc, when: dict[str, Any]) -> bool:
     """The event's time (its own expression or the narrative's) starts after the document was published."""
-    pub = _published(doc)
+    pub = _as_date(doc.user_data.get("published"))
     start = when.get("start")
     return when.get("basis") != "publication" and pub is not None and isinstance(start, dt.date) and start > pub
-
-
-def _published(doc: Doc) -> dt.date | None:
-    pub = doc.user_data.get("published")
-    if isinstance(pub, str):
-        try:
-            return dt.date.fromisoformat(pub)
-        except ValueError:
-            return None
-    return pub if isinstance(pub, dt.date) else None
 
 
 def _timex_at(doc: Doc, tok: Token) -> Any:
