@@ -36,3 +36,8 @@ def state_ids() -> frozenset[str]:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     entries = yaml.load((KNOWLEDGE / "actors" / "states.yaml").read_text(encoding="utf-8"), Loader=loader)
     return frozenset(str(e["id"]) for e in entries or [] if isinstance(e, dict) and e.get("id"))
+
+
+def line_of(state: str) -> str:
+    """The line of states a state belongs to, named by its successor: the Soviet Union's is Russia's."""
+    return lineage().get(state, state)

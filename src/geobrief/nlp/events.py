@@ -42,7 +42,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from geobrief.knowledge import lineage, state_ids
+from geobrief.knowledge import line_of, lineage, state_ids
 from geobrief.nlp.dictionary import _LINKING, _as_date
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "knowledge" / "events"
@@ -519,15 +519,14 @@ class _Ctx:
         """The two states the text is about at `tok`: the two it names far more than any other, else those named
         in this sentence or the three before it that the text has named most (an analysis of a dyad names its
         two states again and again)."""
-        line = lineage()
-        excluded = {line.get(x, x) for x in exclude}
+        excluded = {line_of(x) for x in exclude}
         if self._state_counts is None:  # the same for every question about this document: counted once
             self._state_counts = {}
             for m in self.doc._.actor_mentions or []:
                 state = state_of(m.actor)
                 if state and _is_state(state):
                     self._state_counts[state] = self._state_counts.get(state, 0) + 1
-        total = _one_per_line({st: n for st, n in self._state_counts.items() if line.get(st, st) not in excluded})
+        total = _one_per_line({st: n for st, n in self._state_counts.items() if line_of(st) not in excluded})
         top = sorted(total, key=lambda st: -total[st])
         if len(top) >= 2 and (len(top) == 2 or total[top[1]] >= 2 * total[top[2]]):
             return [_Arg(st, st, tok.i, how="dyad") for st in top[:2]]
@@ -536,16 +535,16 @@ class _Ctx:
         seen: dict[str, tuple[int, int]] = {}  # state → (mentions so far, last position)
         for m in self.doc._.actor_mentions or []:
             state = state_of(m.actor) if m.start < tok.idx else None
-            if state and _is_state(state) and line.get(state, state) not in excluded:
+            if state and _is_state(state) and line_of(state) not in excluded:
                 n, _last = seen.get(state, (0, -1))
                 seen[state] = (n + 1, m.start if m.start >= lo else _last)
         near = [st for st, (_n, last) in seen.items() if last >= 0]  # named in the window
         near.sort(key=lambda st: seen[st], reverse=True)  # the states the text keeps naming, then the latest
-        near = [st for k, st in enumerate(near) if all(line.get(st, st) != line.get(o, o) for o in near[:k])]
+        near = [st for k, st in enumerate(near) if all(line_of(st) != line_of(o) for o in near[:k])]
         if len(near) < 2:  # else the state the text has named most, when it has named it more than once
-            lines = {line.get(st, st) for st in near}
+            lines = {line_of(st) for st in near}
             rest = sorted(
-                (st for st in seen if line.get(st, st) not in lines and seen[st][0] > 1), key=lambda st: -seen[st][0]
+                (st for st in seen if line_of(st) not in lines and seen[st][0] > 1), key=lambda st: -seen[st][0]
             )
             near += rest[: 2 - len(near)]
         if len(near) < 2:
@@ -1413,8 +1412,7 @@ class EventExtractor:
         own = {a.state for a in pred.sources}
         if len(own) != 1 or not all(_is_state(s) for s in own):
             return []  # "the two countries fought a war": a joint or reciprocal act has its parties already
-        line = lineage()
-        own |= {st for st, succ in line.items() if succ in {line.get(o, o) for o in own}}  # and its predecessors
+        own |= {st for st, succ in lineage().items() if succ in {line_of(o) for o in own}}  # and its predecessors
         k = ctx.sent_of_token.get(pred.tok.i, 0)
         lo, hi = ctx.sents[max(0, k - 2)].start_char, ctx.sents[k].end_char
         near: dict[str, int] = {}
@@ -1450,10 +1448,9 @@ class EventExtractor:
                 return []
             return [(s, None) for s in srcs]
         pairs: dict[tuple[str, str], tuple[_Arg | None, _Arg | None]] = {}
-        line = lineage()
         for s in srcs:  # one event per pair of states: "Somalia's president Mohamud" is Somalia once
             for t in tgts:
-                if s.state != t.state and line.get(s.state, s.state) == line.get(t.state, t.state):
+                if s.state != t.state and line_of(s.state) == line_of(t.state):
                     continue  # Russia and the Soviet Union are one line of states, not two parties
                 pairs.setdefault((s.state, t.state), (s, t))
         return list(pairs.values())
@@ -1617,10 +1614,9 @@ def _is_state(code: str | None) -> bool:
 
 def _one_per_line(total: dict[str, int]) -> dict[str, int]:
     """Mention counts with a historical state folded into its successor's (Soviet Union into Russia)."""
-    line = lineage()
     out: dict[str, int] = {}
     for st, n in total.items():
-        key = line.get(st, st) if line.get(st, st) in total else st
+        key = line_of(st) if line_of(st) in total else st
         out[key] = out.get(key, 0) + n
     return out
 
